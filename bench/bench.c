@@ -1,0 +1,126 @@
+/* bench.c: throughput benchmark: codes a corpus of N sentences built from the project's gold
+ * sentences and sample articles, on one core, and prints load time, sentences/s and peak memory. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "hooft.h"
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+typedef struct {
+  char **text;
+  char **lang;
+  size_t n, cap;
+} pool;
+
+static void add(pool *p, const char *text, const char *lang) {
+  if (p->n == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 256;
+    p->text = realloc(p->text, p->cap * sizeof *p->text);
+    p->lang = realloc(p->lang, p->cap * sizeof *p->lang);
+  }
+  p->text[p->n] = strdup(text);
+  p->lang[p->n] = strdup(lang);
+  p->n++;
+}
+
+/* Reads the "text" and "lang" of every line of a gold or article JSONL file. */
+static void load_jsonl(pool *p, const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    fprintf(stderr, "bench: cannot open %s\n", path);
+    exit(1);
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  while (getline(&line, &cap, f) > 0) {
+    json_t *o = json_loads(line, 0, NULL);
+    const char *t = json_string_value(json_object_get(o, "text"));
+    const char *l = json_string_value(json_object_get(o, "lang"));
+    if (t && l && (!strcmp(l, "nl") || !strcmp(l, "en"))) add(p, t, l);
+    json_decref(o);
+  }
+  free(line);
+  fclose(f);
+}
+
+int main(int argc, char **argv) {
+  long target = argc > 1 ? atol(argv[1]) : 100000;
+  const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";
+  pool p = {0};
+  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/nl.jsonl");
+  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/en.jsonl");
+  if (!p.n) {
+    fprintf(stderr, "bench: no sentences\n");
+    return 1;
+  }
+  double t0 = now();
+  hooft_error err;
+  hooft_coder *c = hooft_coder_new(dict, &err);
+  double t_load = now() - t0;
+  if (!c) {
+    fprintf(stderr, "bench: %s\n", err.message);
+    return 1;
+  }
+  /* warm the lemma cache and hunspell once, as a long-running coder would be */
+  for (size_t i = 0; i < p.n; i++) {
+    hooft_article a = {"warm", "2024-10-31", p.lang[i], NULL, p.text[i], strlen(p.text[i]), NULL};
+    hooft_doc_free(hooft_code(c, &a, &err));
+  }
+  /* articles of about 20 items of one language each */
+  long sentences = 0, events = 0, articles = 0;
+  size_t k = 0;
+  char *buf = malloc(1 << 20);
+  double t1 = now();
+  while (sentences < target) {
+    const char *lang = p.lang[k % p.n];
+    size_t len = 0;
+    for (int j = 0; j < 20; j++, k++) {
+      size_t i = k % p.n;
+      if (strcmp(p.lang[i], lang)) continue;
+      size_t tl = strlen(p.text[i]);
+      memcpy(buf + len, p.text[i], tl);
+      len += tl;
+      buf[len++] = ' ';
+    }
+    hooft_article a = {"bench", "2024-10-31", lang, NULL, buf, len, NULL};
+    hooft_doc *d = hooft_code(c, &a, &err);
+    if (!d) {
+      fprintf(stderr, "bench: %s\n", err.message);
+      return 1;
+    }
+    sentences += (long)hooft_doc_sentence_count(d);
+    events += (long)hooft_doc_event_count(d);
+    articles++;
+    hooft_doc_free(d);
+  }
+  double t_code = now() - t1;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  printf("dictionaries: %zu actor phrases, %zu role phrases, %zu patterns\n", hooft_coder_count(c, "actors"),
+         hooft_coder_count(c, "roles"), hooft_coder_count(c, "patterns"));
+  printf("load time:    %.1f ms\n", t_load * 1000);
+  printf("corpus:       %ld sentences in %ld articles (%zu distinct gold sentences, repeated)\n", sentences, articles,
+         p.n);
+  printf("events:       %ld\n", events);
+  printf("coding time:  %.3f s on one core\n", t_code);
+  printf("throughput:   %.0f sentences/s\n", (double)sentences / t_code);
+  printf("peak memory:  %.1f MB resident\n", (double)ru.ru_maxrss / 1024.0);
+  hooft_coder_free(c);
+  for (size_t i = 0; i < p.n; i++) {
+    free(p.text[i]);
+    free(p.lang[i]);
+  }
+  free(p.text);
+  free(p.lang);
+  free(buf);
+  return 0;
+}

@@ -1,0 +1,216 @@
+/* eval.c: 'hooft eval': codes gold sentences and scores (source country, target country, root)
+ * triples: precision, recall and F1 per language and per CAMEO root, with the misses on request. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct counts {
+  long tp, fp, fn, items, neg_ok, neg_n;
+} counts;
+
+typedef struct triple {
+  char src[32], tgt[32], root[3];
+  int negated, used;
+} triple;
+
+static void eval_usage(FILE *out) {
+  fputs("usage: hooft eval [options] GOLD.jsonl...\n"
+        "  --misses          list the missed and spurious events of each item\n"
+        "  --min-f1 X        exit with code 5 if the F1 of any language is below X\n"
+        "  --dict DIR        dictionary directory\n"
+        "Gold lines: {\"id\",\"lang\",\"date\",\"text\",\"events\":[{\"source\",\"target\",\"root\"}]}\n",
+        out);
+}
+
+static double ratio(long a, long b) { return b ? (double)a / (double)b : 0.0; }
+
+static double f1(const counts *c) {
+  double p = ratio(c->tp, c->tp + c->fp), r = ratio(c->tp, c->tp + c->fn);
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+static void print_row(const char *label, const counts *c) {
+  printf("%-6s %6ld %6ld %6ld %6ld %6ld %6ld %9.3f %7.3f %6.3f\n", label, c->items, c->tp + c->fn, c->tp + c->fp,
+         c->tp, c->fp, c->fn, ratio(c->tp, c->tp + c->fp), ratio(c->tp, c->tp + c->fn), f1(c));
+}
+
+static void copy_field(char *dst, size_t n, const char *s) { snprintf(dst, n, "%s", s ? s : "-"); }
+
+int cmd_eval(int argc, char **argv) {
+  static const struct option opts[] = {{"misses", no_argument, 0, 'm'},
+                                       {"min-f1", required_argument, 0, 'f'},
+                                       {"dict", required_argument, 0, 'D'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  int misses = 0, ch;
+  double min_f1 = -1;
+  const char *dict = NULL;
+  optind = 1;
+  while ((ch = getopt_long(argc, argv, "mf:D:h", opts, NULL)) != -1) {
+    switch (ch) {
+      case 'm': misses = 1; break;
+      case 'f': min_f1 = atof(optarg); break;
+      case 'D': dict = optarg; break;
+      case 'h': eval_usage(stdout); return EXIT_OK;
+      default: eval_usage(stderr); return EXIT_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    eval_usage(stderr);
+    return EXIT_USAGE;
+  }
+  hooft_coder *c = cli_load(cli_dict_dir(dict));
+  if (!c) return EXIT_DICT;
+  counts lang_c[2] = {{0}}, all = {0};
+  counts root_c[2][21];
+  memset(root_c, 0, sizeof root_c);
+  int rc = EXIT_OK;
+  for (int fi = optind; fi < argc; fi++) {
+    FILE *f = fopen(argv[fi], "r");
+    if (!f) {
+      perror(argv[fi]);
+      rc = EXIT_BAD_INPUT;
+      continue;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0;
+    while (getline(&line, &cap, f) >= 0) {
+      lineno++;
+      if (line[0] == '\n' || line[0] == 0) continue;
+      json_error_t je;
+      json_t *o = json_loads(line, 0, &je);
+      const char *id = NULL, *lang = NULL, *text = NULL, *date = NULL;
+      json_t *evs = NULL;
+      if (o && json_unpack_ex(o, &je, 0, "{s:s, s:s, s:s, s?s, s:o}", "id", &id, "lang", &lang, "text", &text,
+                              "date", &date, "events", &evs) == 0 &&
+          json_is_array(evs) && (!strcmp(lang, "nl") || !strcmp(lang, "en"))) {
+        int li = strcmp(lang, "nl") == 0 ? 0 : 1;
+        hooft_article a = {id, date, lang, NULL, text, strlen(text), NULL};
+        hooft_error err;
+        hooft_doc *d = hooft_code(c, &a, &err);
+        if (!d) {
+          fprintf(stderr, "%s:%ld: %s\n", argv[fi], lineno, err.message);
+          rc = EXIT_BAD_INPUT;
+          json_decref(o);
+          continue;
+        }
+        size_t ng = json_array_size(evs), np = hooft_doc_event_count(d);
+        triple *g = calloc(ng + 1, sizeof *g), *p = calloc(np + 1, sizeof *p);
+        int bad = 0;
+        for (size_t i = 0; i < ng; i++) {
+          const char *s = NULL, *t = NULL, *r = NULL;
+          int neg = 0;
+          if (json_unpack(json_array_get(evs, i), "{s:s, s:s, s:s, s?b}", "source", &s, "target", &t, "root", &r,
+                          "negated", &neg) != 0 ||
+              strlen(r) != 2 || atoi(r) < 1 || atoi(r) > 20) {
+            bad = 1;
+            break;
+          }
+          copy_field(g[i].src, sizeof g[i].src, s);
+          copy_field(g[i].tgt, sizeof g[i].tgt, t);
+          copy_field(g[i].root, sizeof g[i].root, r);
+          g[i].negated = neg;
+        }
+        if (bad) {
+          fprintf(stderr, "%s:%ld: each gold event needs string source, target and a root 01..20\n", argv[fi], lineno);
+          rc = EXIT_BAD_INPUT;
+        } else {
+          for (size_t i = 0; i < np; i++) {
+            const hooft_event *e = hooft_doc_event(d, i);
+            copy_field(p[i].src, sizeof p[i].src, e->source.country ? e->source.country : e->source.code);
+            copy_field(p[i].tgt, sizeof p[i].tgt, e->target.country ? e->target.country : e->target.code);
+            copy_field(p[i].root, sizeof p[i].root, e->root);
+            p[i].negated = e->negated;
+          }
+          lang_c[li].items++;
+          all.items++;
+          for (size_t i = 0; i < ng; i++)
+            for (size_t j = 0; j < np; j++)
+              if (!p[j].used && !strcmp(g[i].src, p[j].src) && !strcmp(g[i].tgt, p[j].tgt) &&
+                  !strcmp(g[i].root, p[j].root)) {
+                g[i].used = p[j].used = 1;
+                lang_c[li].neg_n++;
+                lang_c[li].neg_ok += g[i].negated == p[j].negated;
+                break;
+              }
+          for (size_t i = 0; i < ng; i++) {
+            int r = atoi(g[i].root);
+            if (g[i].used) {
+              lang_c[li].tp++;
+              root_c[li][r].tp++;
+            } else {
+              lang_c[li].fn++;
+              root_c[li][r].fn++;
+            }
+          }
+          for (size_t j = 0; j < np; j++) {
+            int r = atoi(p[j].root);
+            if (!p[j].used) {
+              lang_c[li].fp++;
+              if (r >= 1 && r <= 20) root_c[li][r].fp++;
+            }
+          }
+          int any = 0;
+          for (size_t i = 0; i < ng; i++) any |= !g[i].used;
+          for (size_t j = 0; j < np; j++) any |= !p[j].used;
+          if (misses && any) {
+            printf("%s: %s\n", id, text);
+            for (size_t i = 0; i < ng; i++)
+              if (!g[i].used) printf("    missed   %s -> %s %s\n", g[i].src, g[i].tgt, g[i].root);
+            for (size_t j = 0; j < np; j++)
+              if (!p[j].used) {
+                const hooft_event *e = hooft_doc_event(d, j);
+                printf("    spurious %s -> %s %s (%s: '%s' %s)\n", p[j].src, p[j].tgt, p[j].root, e->cameo, e->verb,
+                       e->rule);
+              }
+          }
+        }
+        free(g);
+        free(p);
+        hooft_doc_free(d);
+      } else {
+        fprintf(stderr, "%s:%ld: bad gold line: %s\n", argv[fi], lineno,
+                o ? "need string id, lang (nl|en), text and an events array" : je.text);
+        rc = EXIT_BAD_INPUT;
+      }
+      json_decref(o);
+    }
+    free(line);
+    fclose(f);
+  }
+  printf("%-6s %6s %6s %6s %6s %6s %6s %9s %7s %6s\n", "lang", "items", "gold", "pred", "tp", "fp", "fn",
+         "precision", "recall", "f1");
+  static const char *names[2] = {"nl", "en"};
+  for (int l = 0; l < 2; l++) {
+    if (!lang_c[l].items) continue;
+    print_row(names[l], &lang_c[l]);
+    all.tp += lang_c[l].tp;
+    all.fp += lang_c[l].fp;
+    all.fn += lang_c[l].fn;
+    all.neg_ok += lang_c[l].neg_ok;
+    all.neg_n += lang_c[l].neg_n;
+  }
+  print_row("all", &all);
+  printf("negation agreement on matched events: %ld/%ld\n", all.neg_ok, all.neg_n);
+  printf("\nper root (F1):\n%-4s", "root");
+  for (int l = 0; l < 2; l++)
+    if (lang_c[l].items) printf(" %6s-gold %6s-f1", names[l], names[l]);
+  printf("\n");
+  for (int r = 1; r <= 20; r++) {
+    printf("%02d  ", r);
+    for (int l = 0; l < 2; l++)
+      if (lang_c[l].items) printf(" %9ld %9.3f", root_c[l][r].tp + root_c[l][r].fn, f1(&root_c[l][r]));
+    printf("\n");
+  }
+  for (int l = 0; l < 2; l++)
+    if (min_f1 >= 0 && lang_c[l].items && f1(&lang_c[l]) < min_f1) {
+      fprintf(stderr, "hooft eval: %s F1 %.3f is below %.3f\n", names[l], f1(&lang_c[l]), min_f1);
+      if (rc == EXIT_OK) rc = EXIT_THRESHOLD;
+    }
+  hooft_coder_free(c);
+  return rc;
+}

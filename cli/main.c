@@ -1,0 +1,60 @@
+/* main.c: the hooft command: dispatches to the subcommands code, eval, dict and version. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef HOOFT_DEFAULT_DICT
+#define HOOFT_DEFAULT_DICT "dict"
+#endif
+
+const char *cli_dict_dir(const char *opt) {
+  if (opt && *opt) return opt;
+  const char *env = getenv("HOOFT_DICT");
+  if (env && *env) return env;
+  return HOOFT_DEFAULT_DICT;
+}
+
+hooft_coder *cli_load(const char *dict_dir) {
+  hooft_error err;
+  hooft_coder *c = hooft_coder_new(dict_dir, &err);
+  if (!c) fprintf(stderr, "hooft: cannot load dictionaries from %s:\n%s\n", dict_dir, err.message);
+  return c;
+}
+
+static void usage(FILE *out) {
+  fputs("usage: hooft <command> [options]\n"
+        "\n"
+        "commands:\n"
+        "  code [options] FILE...|-   code articles, print events (JSON Lines or TSV)\n"
+        "  eval [options] GOLD.jsonl  precision, recall and F1 against gold files\n"
+        "  dict check [--dict DIR]    check a dictionary set, print every problem\n"
+        "  version                    print the version\n"
+        "\n"
+        "Run 'hooft <command> --help' for the options of a command.\n"
+        "exit codes: 0 ok, 1 some input skipped, 2 usage, 3 dictionaries, 4 output, 5 eval threshold\n",
+        out);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "code") == 0) return cmd_code(argc - 1, argv + 1);
+  if (strcmp(cmd, "eval") == 0) return cmd_eval(argc - 1, argv + 1);
+  if (strcmp(cmd, "dict") == 0) return cmd_dict(argc - 1, argv + 1);
+  if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+    printf("hooft %s\n", HOOFT_VERSION);
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    usage(stdout);
+    return EXIT_OK;
+  }
+  fprintf(stderr, "hooft: unknown command '%s'\n", cmd);
+  usage(stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,153 @@
+/* hooft.h: public API of libhooft, a political event-data coder (news text in, CAMEO events out). */
+#ifndef HOOFT_H
+#define HOOFT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HOOFT_VERSION "0.1.0"
+
+/* Pipeline (see README "Source tour"):
+ *   text -> sentences -> tokens -> actors -> clauses -> events
+ *
+ * Ownership, as in cmark: a function that returns a pointer says who owns it.
+ * "Caller owns" means the caller must release it with the named _free function;
+ * "borrowed" means it stays valid as long as the object it came from. */
+
+/* A coder holds the dictionaries (actors, roles, verb patterns, grammar words,
+ * lemma tables, the CAMEO table) for all languages. Load it once, code many
+ * documents with it. A coder is not thread-safe (it keeps a lemma cache); use
+ * one coder per thread. */
+typedef struct hooft_coder hooft_coder;
+
+/* A coded document: the events found in one article. Owns all its strings. */
+typedef struct hooft_doc hooft_doc;
+
+/* Error details: filled on failure by functions that take one. */
+typedef struct hooft_error {
+  char message[4096];
+} hooft_error;
+
+/* One article to code. All strings are borrowed for the duration of the call. */
+typedef struct hooft_article {
+  const char *id;    /* article id or file name (required) */
+  const char *date;  /* publication date YYYY-MM-DD, or NULL/"" if unknown */
+  const char *lang;  /* "nl", "en", or "auto"/NULL to identify the language */
+  const char *title; /* may be NULL */
+  const char *text;  /* body text, UTF-8 (required, may be empty) */
+  size_t text_len;   /* length of text in bytes */
+  const char *url;   /* may be NULL */
+} hooft_article;
+
+/* An actor slot of an event. Strings borrowed from the hooft_doc. */
+typedef struct hooft_actor {
+  const char *text;    /* the words in the article, or the antecedent's words for a pronoun */
+  const char *code;    /* CAMEO actor code: "PRKMIL", "IGOWSTNAT", "WST", "GOV" */
+  const char *country; /* ISO alpha-3 state, or IGO/region code; NULL if none */
+} hooft_actor;
+
+/* One coded event. All strings borrowed from the hooft_doc. */
+typedef struct hooft_event {
+  int sentence;          /* 1-based sentence number in the article (title = 1) */
+  size_t span_start;     /* character (code point) offsets in the article text, */
+  size_t span_end;       /* end exclusive, covering source, verb and target words */
+  const char *text;      /* the sentence */
+  hooft_actor source;
+  hooft_actor target;
+  const char *cameo;     /* "072" */
+  const char *root;      /* "07" */
+  int quad;              /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
+  double goldstein;
+  const char *plover;    /* PLOVER category, or NULL where PLOVER has none (CAMEO 01, 02) */
+  const char *cameo_name;
+  int negated;           /* 1 if the clause negates the event */
+  const char *verb;      /* the head word(s) that matched, as in the text */
+  const char *pattern;   /* the dictionary pattern */
+  const char *rule;      /* "dict/nl/verbs.txt:123" */
+} hooft_event;
+
+/* Loads every dictionary under dict_dir (hooft's own layout, see
+ * docs/dictionaries.md). Returns a coder (caller owns; hooft_coder_free) or
+ * NULL with err filled ("file:line: message"; every problem found is listed). */
+hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err);
+
+/* Releases a coder and everything it owns. NULL is allowed. */
+void hooft_coder_free(hooft_coder *coder);
+
+/* Number of dictionary entries loaded, by kind: "actors", "roles", "patterns". */
+size_t hooft_coder_count(const hooft_coder *coder, const char *kind);
+
+/* Non-fatal dictionary problems found while loading (duplicates), one
+ * "file:line: message" per line, or NULL if none. Borrowed from the coder. */
+const char *hooft_coder_warnings(const hooft_coder *coder);
+
+/* Identifies the language of text among the languages the coder has
+ * dictionaries for. Returns "nl" or "en" (static string), or NULL if unsure. */
+const char *hooft_identify_language(hooft_coder *coder, const char *text, size_t len);
+
+/* Codes one article. Returns a document (caller owns; hooft_doc_free), or NULL
+ * with err filled when the article cannot be coded (invalid UTF-8, NUL bytes,
+ * unknown language, bad date); a NULL return never affects the coder. */
+hooft_doc *hooft_code(hooft_coder *coder, const hooft_article *article, hooft_error *err);
+
+/* Releases a document. NULL is allowed. */
+void hooft_doc_free(hooft_doc *doc);
+
+/* Accessors. Returned pointers are borrowed from the document. */
+size_t hooft_doc_event_count(const hooft_doc *doc);
+const hooft_event *hooft_doc_event(const hooft_doc *doc, size_t i);
+size_t hooft_doc_sentence_count(const hooft_doc *doc);
+const char *hooft_doc_id(const hooft_doc *doc);
+const char *hooft_doc_lang(const hooft_doc *doc);
+const char *hooft_doc_date(const hooft_doc *doc);
+const char *hooft_doc_url(const hooft_doc *doc);
+
+/* Writes the events of doc as JSON Lines (one event per line, field order as
+ * in README "Output"). Returns 0, or -1 on a write error. */
+int hooft_doc_write_jsonl(const hooft_doc *doc, FILE *out);
+
+/* Writes the events of doc as GDELT-style tab-separated rows (no header).
+ * Returns 0, or -1 on a write error. */
+int hooft_doc_write_tsv(const hooft_doc *doc, FILE *out);
+
+/* Writes the TSV header line matching hooft_doc_write_tsv. */
+int hooft_write_tsv_header(FILE *out);
+
+/* ---- Article input ---------------------------------------------------- */
+
+/* Reads articles from one input: a plain-text file (one article; first line
+ * is the title) or a JSON Lines file of {"id","date","lang","title","text","url"}
+ * objects. */
+typedef struct hooft_reader hooft_reader;
+
+typedef enum hooft_input_format {
+  HOOFT_INPUT_AUTO,  /* .jsonl/.json or "-" read as JSONL only if it starts with '{' */
+  HOOFT_INPUT_TEXT,
+  HOOFT_INPUT_JSONL
+} hooft_input_format;
+
+/* Opens path ("-" is stdin). default_date and default_lang apply to plain
+ * text and to JSONL lines that lack them (borrowed; must outlive the reader).
+ * Returns a reader (caller owns; hooft_reader_free) or NULL with err filled. */
+hooft_reader *hooft_reader_open(const char *path, hooft_input_format format,
+                                const char *default_date, const char *default_lang,
+                                hooft_error *err);
+
+/* Reads the next article. Returns 1 and fills *article (its strings borrowed
+ * from the reader until the next call), 0 at end of input, or -1 when this
+ * record is bad: err names the file and line; the caller may call again to
+ * go on with the next record. */
+int hooft_reader_next(hooft_reader *reader, hooft_article *article, hooft_error *err);
+
+/* Releases a reader and closes its file. NULL is allowed. */
+void hooft_reader_free(hooft_reader *reader);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
