@@ -292,7 +292,10 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
   /* A genitive followed closely by another actor modifies it: Noord-Korea's buur China. */
   for (size_t a = start_n; a + 1 < out->n; a++) {
     hf_mention *m = &out->v[a], *n = &out->v[a + 1];
-    if (m->possessive && !m->pronoun && n->first - m->last <= 3) m->possessive = 2; /* dropped below */
+    int prep_between = 0;
+    for (int k = m->last + 1; k < n->first; k++) prep_between |= (toks[k].gram & HF_G_PREP) != 0;
+    /* "Noord-Korea's grote buur China", not "Russia's invasion of Ukraine" */
+    if (m->possessive && !m->pronoun && n->first - m->last <= 3 && !prep_between) m->possessive = 2;
   }
 
   /* Governing prepositions. */

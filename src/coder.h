@@ -26,7 +26,9 @@ enum {
   HF_G_DET = 1 << 10,     /* article/determiner */
   HF_G_BE = 1 << 11,      /* perfect auxiliary 'zijn' forms (passive with a door-phrase) */
   HF_G_CLAUSE = 1 << 12,  /* adverbial clause starter that also blocks: 'waar', 'toen' */
-  HF_G_POSS = 1 << 13     /* possessive determiner (zijn, haar, hun, his, their) */
+  HF_G_POSS = 1 << 13,    /* possessive determiner (zijn, haar, hun, his, their) */
+  HF_G_COMP = 1 << 14,    /* complementizer of an embedded clause: dat, om, that */
+  HF_G_COND = 1 << 15     /* conditional: als, indien, if, unless (events there are not coded) */
 };
 
 /* ---- CAMEO event table ---- */
@@ -163,8 +165,7 @@ typedef struct hf_mention {
   int group;             /* compound group id (mentions joined by en/and/,) or -1 */
   int pronoun;           /* stands for an antecedent */
   int possessive;        /* genitive that modifies a following noun */
-  int text_first, text_last; /* tokens of the antecedent's words (pronouns) */
-  const char *text;      /* surface text override (pronouns: antecedent) */
+  int text_first, text_last; /* tokens of the words to show: the antecedent's for a pronoun */
 } hf_mention;
 
 typedef HF_VEC(hf_mention) hf_mention_vec;

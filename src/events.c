@@ -180,26 +180,42 @@ static void try_head(hooft_coder *c, int lang, const char *head, const hf_token 
   }
 }
 
-/* Finds the best pattern match of the clause. */
-static match best_match(hooft_coder *c, int lang, const hf_token *toks, const clause *cl) {
-  match best = {0};
-  best.head = -1;
-  for (int h = cl->from; h < cl->to; h++) {
+/* Finds the best pattern match of every head in the clause (at most max,
+ * into cands) and returns the index of the best one, or -1. */
+static int clause_matches(hooft_coder *c, int lang, const hf_token *toks, const clause *cl, match *cands, int max,
+                          int *ncands) {
+  int n = 0, best = -1;
+  for (int h = cl->from; h < cl->to && n < max; h++) {
     const hf_token *t = &toks[h];
     if (!in_clause(cl, h)) continue;
     if (t->kind != HF_T_WORD || (t->gram & (HF_G_DET | HF_G_NEG))) continue;
-    try_head(c, lang, t->lemma, toks, cl, h, -1, &best);
-    if (t->key != t->lemma && strcmp(t->key, t->lemma) != 0) try_head(c, lang, t->key, toks, cl, h, -1, &best);
+    match hb = {0};
+    hb.head = -1;
+    try_head(c, lang, t->lemma, toks, cl, h, -1, &hb);
+    if (t->key != t->lemma && strcmp(t->key, t->lemma) != 0) try_head(c, lang, t->key, toks, cl, h, -1, &hb);
     if (lang == HF_LANG_NL) { /* separable verbs: viel ... binnen, uit te oefenen */
       for (int k = cl->from; k < cl->to; k++) {
         if (k == h || !(toks[k].gram & HF_G_PARTICLE) || !in_clause(cl, k)) continue;
         char joined[256];
         snprintf(joined, sizeof joined, "%s%s", toks[k].key, t->lemma);
         const char *j = hf_map_get(&c->lang[lang].known, joined);
-        if (j) try_head(c, lang, j, toks, cl, h, k, &best);
+        if (j) try_head(c, lang, j, toks, cl, h, k, &hb);
       }
     }
+    if (!hb.p) continue;
+    cands[n++] = hb;
   }
+  /* English gerund complements: "ruled out sending", "refused talking" */
+  for (int i = 0; lang == HF_LANG_EN && i < n; i++) {
+    const char *key = toks[cands[i].head].key;
+    size_t kl = strlen(key);
+    if (kl < 5 || strcmp(key + kl - 3, "ing") != 0) continue;
+    for (int j = 0; j < n; j++)
+      if (cands[j].head < cands[i].head && cands[i].head - cands[j].head <= 3) cands[i].complement = 1;
+  }
+  for (int i = 0; i < n; i++)
+    if (best < 0 || better(&cands[i], &cands[best])) best = i;
+  *ncands = n;
   return best;
 }
 
@@ -214,6 +230,14 @@ static int consumed(const match *mt, const hf_mention *m) {
   for (int i = 0; i < mt->nused; i++)
     if (m->first <= mt->used[i] && mt->used[i] <= m->last) return 1;
   return m->first <= mt->head && mt->head <= m->last;
+}
+
+/* Does an event of this pattern have an embedded clause as its content
+ * (appeal, intent, demand, disapproval, rejection, threat, denial)? */
+static int takes_content(const hf_pattern *p) {
+  const char *r = p->cameo->root;
+  return !strcmp(r, "02") || !strcmp(r, "03") || !strcmp(r, "10") || !strcmp(r, "11") || !strcmp(r, "12") ||
+         !strcmp(r, "13") || !strcmp(p->cameo->code, "016");
 }
 
 static int is_participle(const hf_token *t, int lang) {
@@ -234,7 +258,6 @@ static int resolve(hf_mention *m, const hf_discourse *dis) {
   m->last = last;
   m->head = first;
   m->pronoun = 1;
-  m->text = dis->last_subject_text;
   m->group = -1;
   return 1;
 }
@@ -242,6 +265,10 @@ static int resolve(hf_mention *m, const hf_discourse *dis) {
 static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt, const match *mt, int negated,
                  int sfrom, int sto) {
   if (!src->code || !tgt->code || src->code == tgt->code) return;
+  /* a bare state as the target of its own people ("Zelensky ... Ukrainian territory") is
+   * almost always an adjective misread as an actor; domestic events need a role on the
+   * target side (GEO -> GEOGOV) */
+  if (src->country && src->country == tgt->country && strlen(tgt->code) == 3) return;
   if (src->country && tgt->country && src->country == tgt->country && strlen(src->code) <= 3 &&
       strlen(tgt->code) <= 3)
     return;
@@ -256,7 +283,7 @@ static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt
   f.first = f.last = mt->head;
   const hf_mention *ms[2] = {src, tgt};
   for (int i = 0; i < 2; i++) {
-    if (ms[i]->first < sfrom || ms[i]->last >= sto || ms[i]->text) continue;
+    if (ms[i]->first < sfrom || ms[i]->last >= sto) continue;
     if (ms[i]->first < f.first) f.first = ms[i]->first;
     if (ms[i]->last > f.last) f.last = ms[i]->last;
   }
@@ -265,157 +292,211 @@ static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt
   HF_VEC_PUSH(*out, f);
 }
 
+/* Everything known about one clause while its roles are assigned. */
+typedef struct clause_ctx {
+  const clause *k;
+  const hf_token *toks;
+  hf_mention *m;          /* all mentions of the sentence */
+  size_t nm;
+  int idx[64], ni;        /* mentions in this clause */
+  hf_mention *free_m[64]; /* mentions not governed by a preposition, nor used by the pattern */
+  int nfree;
+  int agent;              /* mention index of the passive agent (door/by), or -1 */
+  int negated, passive;
+  match cands[16];        /* best match of every head */
+  int ncands, best;
+  match mt;               /* the winning match (mt.p NULL if none) */
+} clause_ctx;
+
+/* The first mention of clause k governed by preposition prep (a key), not used by mt. */
+static hf_mention *prep_mention(clause_ctx *x, const char *prep) {
+  for (int i = 0; i < x->ni; i++) {
+    hf_mention *y = &x->m[x->idx[i]];
+    if (y->prep >= 0 && in_clause(x->k, y->prep) && strcmp(x->toks[y->prep].key, prep) == 0 && !consumed(&x->mt, y))
+      return y;
+  }
+  return NULL;
+}
+
+/* The first mention in clause k that no preposition of k governs, or NULL. */
+static hf_mention *subject_of(const clause *k, hf_mention *m, size_t nm) {
+  for (size_t i = 0; i < nm; i++)
+    if (in_clause(k, m[i].first) && (m[i].prep < 0 || !in_clause(k, m[i].prep))) return &m[i];
+  return NULL;
+}
+
+/* Collects the clause's mentions, pattern matches, negation and voice. */
+static void analyze_clause(hooft_coder *c, int lang, clause_ctx *x) {
+  const clause *k = x->k;
+  const hf_token *toks = x->toks;
+  x->ni = x->nfree = 0;
+  x->agent = -1;
+  x->negated = x->passive = 0;
+  for (size_t i = 0; i < x->nm && x->ni < 64; i++)
+    if (in_clause(k, x->m[i].first)) x->idx[x->ni++] = (int)i;
+  x->best = clause_matches(c, lang, toks, k, x->cands, 16, &x->ncands);
+  memset(&x->mt, 0, sizeof x->mt);
+  x->mt.head = x->mt.particle = -1;
+  if (x->best >= 0) x->mt = x->cands[x->best];
+  for (int t = k->from; t < k->to; t++) {
+    if (!in_clause(k, t)) continue;
+    if ((toks[t].gram & HF_G_NEG) && !token_used(&x->mt, t)) x->negated = 1;
+    if (toks[t].gram & HF_G_PASSIVE) x->passive = 1;
+  }
+  for (int i = 0; i < x->ni; i++) {
+    hf_mention *y = &x->m[x->idx[i]];
+    if (x->mt.p && consumed(&x->mt, y)) continue;
+    int governed = y->prep >= 0 && in_clause(k, y->prep);
+    if (governed && (toks[y->prep].gram & HF_G_AGENT) && x->agent < 0) x->agent = x->idx[i];
+    if (!governed) x->free_m[x->nfree++] = y;
+  }
+  if (!x->mt.p) return;
+  /* passive: an auxiliary with a participle head, or (Dutch) zijn with a door-phrase */
+  if (x->passive && !(is_participle(&toks[x->mt.head], lang) || x->agent >= 0)) x->passive = 0;
+  if (!x->passive && lang == HF_LANG_NL && x->agent >= 0)
+    for (int t = k->from; t < k->to; t++)
+      if (in_clause(k, t) && (toks[t].gram & HF_G_BE)) x->passive = 1;
+}
+
+static void trace_clause(const clause_ctx *x, int ci) {
+  const hf_token *toks = x->toks;
+  fprintf(stderr, "[clause %d]", ci);
+  for (int t = x->k->from; t < x->k->to; t++) {
+    if (!in_clause(x->k, t)) continue;
+    int lem = toks[t].lemma && strcmp(toks[t].lemma, toks[t].key);
+    fprintf(stderr, " %s%s%s", toks[t].key, lem ? "/" : "", lem ? toks[t].lemma : "");
+  }
+  fprintf(stderr, "\n   pattern: %s %s%s%s%s\n", x->mt.p ? x->mt.p->cameo->code : "-", x->mt.p ? x->mt.p->text : "",
+          x->passive ? " [passive]" : "", x->negated ? " [negated]" : "", x->mt.complement ? " [complement]" : "");
+  for (int i = 0; i < x->ni; i++) {
+    const hf_mention *y = &x->m[x->idx[i]];
+    fprintf(stderr, "   mention %s tokens %d-%d%s%s%s\n", y->code ? y->code : "(pronoun)", y->first, y->last,
+            y->prep >= 0 && in_clause(x->k, y->prep) ? " after a preposition" : "", y->group >= 0 ? " in a group" : "",
+            y->role_only ? " (role only)" : "");
+  }
+}
+
+/* Assigns source and target of the clause's winning match (voice, word order,
+ * relative antecedent, preposition targets). Returns which were found. */
+static void assign_roles(clause_ctx *x, int lang, hf_mention *src, int *have_src, hf_mention *tgt, int *have_tgt) {
+  const match *mt = &x->mt;
+  hf_mention *p = mt->p->prep ? prep_mention(x, mt->p->prep) : NULL;
+  if (p) *tgt = *p, *have_tgt = 1;
+  if (x->passive) {
+    if (x->agent >= 0) {
+      *src = x->m[x->agent], *have_src = 1;
+      if (!*have_tgt && x->nfree > 0) *tgt = *x->free_m[0], *have_tgt = 1;
+    } else if (*have_tgt && x->nfree > 0) { /* "troepen werden naar Rusland gestuurd" */
+      *src = *x->free_m[0], *have_src = 1;
+    }
+    return;
+  }
+  int s = -1;
+  if (x->k->rel_antecedent >= 0) {
+    *src = x->m[x->k->rel_antecedent], *have_src = 1;
+  } else if (lang == HF_LANG_EN) { /* the nearest actor before the verb, with its whole group */
+    for (int i = 0; i < x->nfree; i++)
+      if (x->free_m[i]->last < mt->head) s = i;
+    while (s > 0 && x->free_m[s]->group >= 0 && x->free_m[s - 1]->group == x->free_m[s]->group) s--;
+  } else if (x->nfree > 0) { /* Dutch: the first actor (verb-second and verb-final orders) */
+    s = 0;
+  }
+  if (s >= 0) *src = *x->free_m[s], *have_src = 1;
+  for (int i = (s >= 0 ? s + 1 : 0); i < x->nfree && !*have_tgt; i++) {
+    const hf_mention *y = x->free_m[i];
+    if (*have_src && src->group >= 0 && y->group == src->group) continue;
+    if (lang == HF_LANG_EN && y->first < mt->head) continue;
+    if (y->role_only && y->first > mt->head + 6) continue;
+    *tgt = *y, *have_tgt = 1;
+  }
+}
+
+/* Emits the events of a clause: every member of a compound source, and the
+ * reciprocal pairs of a compound subject without a target. */
+static void emit_clause(clause_ctx *x, const hf_mention *src, int have_src, const hf_mention *tgt, int have_tgt,
+                        int from, int to, hf_found_vec *out) {
+  if (!have_src) return;
+  if (!have_tgt && src->group >= 0) {
+    for (int a = 0; a < x->ni; a++)
+      for (int b = 0; b < x->ni; b++) {
+        hf_mention *p = &x->m[x->idx[a]], *q = &x->m[x->idx[b]];
+        if (a != b && p->group == src->group && q->group == src->group) emit(out, p, q, &x->mt, x->negated, from, to);
+      }
+    return;
+  }
+  if (!have_tgt) return;
+  if (src->group >= 0 && !src->pronoun) {
+    for (int a = 0; a < x->ni; a++)
+      if (x->m[x->idx[a]].group == src->group) emit(out, &x->m[x->idx[a]], tgt, &x->mt, x->negated, from, to);
+  } else {
+    emit(out, src, tgt, &x->mt, x->negated, from, to);
+  }
+}
+
 void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks, int from, int to, hf_mention *m,
                       size_t nm, hf_discourse *dis, hf_found_vec *out) {
   (void)text;
   clause cl[HF_MAX_CLAUSES];
   int ncl = split_clauses(c, lang, toks, from, to, m, nm, cl);
   hf_mention prev_source = {0}, prev_target = {0};
-  int prev_root_request = 0;
+  int prev_request = 0, suppress = 0;
+  clause_ctx x;
+  x.toks = toks;
+  x.m = m;
+  x.nm = nm;
   for (int ci = 0; ci < ncl; ci++) {
     clause *k = &cl[ci];
     if (k->from >= k->to) continue;
-    /* mentions of this clause */
-    int idx[64], ni = 0;
-    for (size_t i = 0; i < nm && ni < 64; i++)
-      if (in_clause(k, m[i].first)) idx[ni++] = (int)i;
-    match mt = best_match(c, lang, toks, k);
-    if (c->trace) {
-      fprintf(stderr, "[clause %d]", ci);
-      for (int t = k->from; t < k->to; t++)
-        fprintf(stderr, " %s%s%s", toks[t].key, toks[t].lemma && strcmp(toks[t].lemma, toks[t].key) ? "/" : "",
-                toks[t].lemma && strcmp(toks[t].lemma, toks[t].key) ? toks[t].lemma : "");
-      fprintf(stderr, "\n   pattern: %s %s\n", mt.p ? mt.p->cameo->code : "-", mt.p ? mt.p->text : "");
-      for (int i = 0; i < ni; i++)
-        fprintf(stderr, "   mention %s [%d-%d] prep=%d group=%d%s\n", m[idx[i]].code ? m[idx[i]].code : "(pron)",
-                m[idx[i]].first, m[idx[i]].last, m[idx[i]].prep, m[idx[i]].group, m[idx[i]].role_only ? " role" : "");
-    }
-    int negated = 0, passive = 0, agent = -1;
-    for (int t = k->from; t < k->to; t++) {
-      if (!in_clause(k, t)) continue;
-      if ((toks[t].gram & HF_G_NEG) && !token_used(&mt, t)) negated = 1;
-      if (toks[t].gram & HF_G_PASSIVE) passive = 1;
-    }
-    hf_mention *free_m[64];
-    int nfree = 0;
-    for (int i = 0; i < ni; i++) {
-      hf_mention *x = &m[idx[i]];
-      if (mt.p && consumed(&mt, x)) continue;
-      int governed = x->prep >= 0 && in_clause(k, x->prep);
-      if (governed && (toks[x->prep].gram & HF_G_AGENT) && agent < 0) agent = idx[i];
-      if (!governed) free_m[nfree++] = x;
-    }
+    x.k = k;
+    /* the embedded clause of a demand, appeal, promise, threat, accusation or
+     * denial is its content, not an event of its own; nor is a conditional clause */
+    int skip_events = suppress || (toks[k->from].gram & HF_G_COND);
+    suppress = 0;
+    analyze_clause(c, lang, &x);
+    const clause *next = ci + 1 < ncl && cl[ci + 1].from < cl[ci + 1].to ? &cl[ci + 1] : NULL;
+    int next_is_content = x.mt.p && !skip_events && next && (toks[next->from].gram & HF_G_COMP) && takes_content(x.mt.p);
+    if (c->trace) trace_clause(&x, ci);
     hf_mention src = {0}, tgt = {0};
     int have_src = 0, have_tgt = 0;
-    if (mt.p) {
-      if (passive && !(is_participle(&toks[mt.head], lang) || agent >= 0)) passive = 0;
-      if (!passive && lang == HF_LANG_NL && agent >= 0) {
-        for (int t = k->from; t < k->to; t++)
-          if (toks[t].gram & HF_G_BE) passive = 1;
-      }
-      /* target through a preposition named by the pattern */
-      if (mt.p->prep) {
-        for (int i = 0; i < ni && !have_tgt; i++) {
-          hf_mention *x = &m[idx[i]];
-          if (x->prep >= 0 && in_clause(k, x->prep) && strcmp(toks[x->prep].key, mt.p->prep) == 0 && !consumed(&mt, x)) {
-            tgt = *x;
-            have_tgt = 1;
-          }
-        }
-      }
-      if (passive) {
-        if (agent >= 0) {
-          src = m[agent];
-          have_src = 1;
-          if (!have_tgt && nfree > 0) {
-            tgt = *free_m[0];
-            have_tgt = 1;
-          }
-        } else if (have_tgt && nfree > 0) {
-          src = *free_m[0];
-          have_src = 1;
-        }
-      } else {
-        int s = -1;
-        if (k->rel_antecedent >= 0) {
-          src = m[k->rel_antecedent];
-          have_src = 1;
-        } else if (lang == HF_LANG_EN) {
-          for (int i = 0; i < nfree; i++)
-            if (free_m[i]->last < mt.head) s = i;
-          if (s >= 0) /* the whole compound subject starts at its first member */
-            while (s > 0 && free_m[s]->group >= 0 && free_m[s - 1]->group == free_m[s]->group) s--;
-        } else if (nfree > 0) {
-          s = 0;
-        }
-        if (s >= 0) {
-          src = *free_m[s];
-          have_src = 1;
-        }
-        if (!have_tgt) {
-          for (int i = (s >= 0 ? s + 1 : 0); i < nfree && !have_tgt; i++) {
-            if (src.group >= 0 && free_m[i]->group == src.group) continue;
-            if (lang == HF_LANG_EN && free_m[i]->first < mt.head) continue;
-            if (free_m[i]->role_only && free_m[i]->first > mt.head + 6) continue;
-            tgt = *free_m[i];
-            have_tgt = 1;
-          }
-        }
-      }
+    if (x.mt.p) {
+      assign_roles(&x, lang, &src, &have_src, &tgt, &have_tgt);
+      /* no subject: a coordinated or infinitive clause continues the previous one;
+       * after a request the requested party is the subject ("vroeg X om ... te") */
       if (!have_src && ci > 0 && (k->starts_coord || !k->starts_sub) && prev_source.code) {
-        src = (prev_root_request && prev_target.code) ? prev_target : prev_source;
-        src.text = NULL;
+        src = (prev_request && prev_target.code) ? prev_target : prev_source;
         have_src = 1;
+      }
+      /* an outer verb without a target takes its complement's: "weigert wapens aan Oekraïne te leveren" */
+      for (int ca = 0; ca < x.ncands && !have_tgt; ca++) {
+        hf_mention *p = ca != x.best && x.cands[ca].p->prep ? prep_mention(&x, x.cands[ca].p->prep) : NULL;
+        if (p) tgt = *p, have_tgt = 1;
+      }
+      /* "De Navo eiste dat Rusland ...": the embedded subject is the target */
+      hf_mention *e = !have_tgt && next_is_content ? subject_of(next, m, nm) : NULL;
+      if (e) tgt = *e, have_tgt = 1;
+      /* "... goederen die door de Russische wapenindustrie ...": the target in a relative clause */
+      if (!have_tgt && src.group < 0 && next && next->rel_antecedent < 0 && (toks[next->from].gram & HF_G_REL)) {
+        for (size_t i = 0; i < nm && !have_tgt; i++)
+          if (in_clause(next, m[i].first) && !m[i].pronoun) tgt = m[i], have_tgt = 1;
       }
       if (have_src && !resolve(&src, dis)) have_src = 0;
       if (have_tgt && !resolve(&tgt, dis)) have_tgt = 0;
-      /* compound subject without a target: reciprocal events */
-      if (have_src && !have_tgt && src.group >= 0) {
-        for (int a = 0; a < ni; a++)
-          for (int b = 0; b < ni; b++) {
-            hf_mention *x = &m[idx[a]], *y = &m[idx[b]];
-            if (a != b && x->group == src.group && y->group == src.group) emit(out, x, y, &mt, negated, from, to);
-          }
-      } else if (have_src && !have_tgt && ci + 1 < ncl && cl[ci + 1].rel_antecedent < 0 &&
-                 (toks[cl[ci + 1].from].gram & HF_G_REL)) {
-        /* target named in a following relative clause: ... goederen die door X ... */
-        for (size_t i = 0; i < nm && !have_tgt; i++)
-          if (m[i].first >= cl[ci + 1].from && m[i].first < cl[ci + 1].to && !m[i].pronoun) {
-            tgt = m[i];
-            have_tgt = 1;
-          }
-      }
-      if (have_src && have_tgt) {
-        if (src.group >= 0 && !src.text) { /* every member of a compound source */
-          for (int a = 0; a < ni; a++)
-            if (m[idx[a]].group == src.group) emit(out, &m[idx[a]], &tgt, &mt, negated, from, to);
-        } else {
-          emit(out, &src, &tgt, &mt, negated, from, to);
-        }
-      }
+      if (!skip_events) emit_clause(&x, &src, have_src, &tgt, have_tgt, from, to, out);
     }
-    /* discourse: remember this clause's subject */
-    hf_mention *subj = NULL;
-    if (have_src && !src.pronoun)
-      subj = &src;
-    else if (nfree > 0 && !free_m[0]->pronoun && !free_m[0]->role_only)
-      subj = free_m[0];
-    if (subj && subj->code) {
-      dis->last_subject = *subj;
-      if (!subj->text) {
-        dis->last_subject_text = NULL;
-        dis->last_subject.text_first = subj->first;
-        dis->last_subject.text_last = subj->last;
-      }
-    }
+    if (next_is_content) suppress = 1;
+    /* discourse: this clause's subject is what a later pronoun refers to */
+    const hf_mention *subj = have_src && !src.pronoun ? &src
+                             : x.nfree > 0 && !x.free_m[0]->pronoun && !x.free_m[0]->role_only ? x.free_m[0]
+                                                                                              : NULL;
+    if (subj && subj->code) dis->last_subject = *subj;
     if (have_src) {
       prev_source = src;
       prev_target = have_tgt ? tgt : (hf_mention){0};
-      prev_root_request = mt.p && (strcmp(mt.p->cameo->root, "02") == 0 || strcmp(mt.p->cameo->root, "10") == 0);
-    } else if (nfree > 0 && !free_m[0]->pronoun) {
-      prev_source = *free_m[0];
+      prev_request = x.mt.p && (!strcmp(x.mt.p->cameo->root, "02") || !strcmp(x.mt.p->cameo->root, "10"));
+    } else if (x.nfree > 0 && !x.free_m[0]->pronoun) {
+      prev_source = *x.free_m[0];
       prev_target = (hf_mention){0};
-      prev_root_request = 0;
+      prev_request = 0;
     }
   }
 }

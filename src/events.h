@@ -19,7 +19,6 @@ typedef HF_VEC(hf_found) hf_found_vec;
 /* State carried from sentence to sentence within a document. */
 typedef struct hf_discourse {
   hf_mention last_subject; /* code == NULL when none yet */
-  const char *last_subject_text;
 } hf_discourse;
 
 /* Codes the sentence tokens [from, to) whose actor mentions are in m[0..nm).

@@ -301,7 +301,8 @@ static const struct {
                        {"subord", HF_G_SUBORD},   {"rel", HF_G_REL},         {"coord", HF_G_COORD},
                        {"passive", HF_G_PASSIVE}, {"agent", HF_G_AGENT},     {"particle", HF_G_PARTICLE},
                        {"infmark", HF_G_INFMARK}, {"det", HF_G_DET},         {"be", HF_G_BE},
-                       {"clause", HF_G_CLAUSE},   {"poss", HF_G_POSS}};
+                       {"clause", HF_G_CLAUSE},   {"poss", HF_G_POSS},
+                       {"comp", HF_G_COMP},       {"cond", HF_G_COND}};
 
 static void load_grammar(hooft_coder *c, const char *dir, int lang, problems *pr) {
   char rel[64];

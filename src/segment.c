@@ -29,7 +29,8 @@ static hf_token *push_token(hooft_coder *c, int lang, const char *text, size_t s
       t.gen = hf_arena_strndup(arena, k, kl - 1);
     if (lang >= 0) {
       t.gram = (uint32_t)(uintptr_t)hf_map_get(&c->lang[lang].grammar, t.key);
-      t.lemma = hf_lemma(c, lang, t.key);
+      /* closed-class words are matched by their form; only open-class words get lemmas */
+      t.lemma = t.gram ? hf_intern_s(&c->strings, t.key) : hf_lemma(c, lang, t.key);
     }
   } else if (kind == HF_T_NUM) {
     hf_parse_number(text + s, e - s, lang < 0 ? HF_LANG_EN : lang, &t.num);
@@ -161,22 +162,25 @@ void hf_tokenize(hooft_coder *c, int lang, const char *text, size_t n, hf_arena 
     newlines = 0;
   }
   /* Sentence ends. */
-  for (size_t k = toks->n > 0 ? toks->n - 1 : 0, m = sent_first; m < toks->n; m++) {
-    (void)k;
+  for (size_t m = sent_first; m < toks->n; m++) {
     hf_token *t = &toks->v[m];
     if (is_sentence_punct(t)) {
       size_t q = m + 1;
-      while (q < toks->n && !toks->v[q].para_start &&
+      /* closing quotes and brackets attached to the period stay with this sentence;
+       * an opening quote after a space starts the next one */
+      while (q < toks->n && !toks->v[q].para_start && toks->v[q].start == toks->v[q - 1].end &&
              (toks->v[q].kind == HF_T_QUOTE || strcmp(toks->v[q].key, ")") == 0 || is_sentence_punct(&toks->v[q])))
         q++;
       if (q >= toks->n) {
         toks->v[toks->n - 1].sent_end = 1;
-      } else if (toks->v[q].upper || toks->v[q].kind == HF_T_NUM || toks->v[q].para_start ||
-                 (q > m + 1 && toks->v[q - 1].kind == HF_T_QUOTE && toks->v[q].kind != HF_T_WORD)) {
-        toks->v[q - 1].sent_end = 1;
-        m = q - 1;
-      } else if (toks->v[m + 1].kind == HF_T_QUOTE && q == m + 1) {
-        toks->v[m].sent_end = 1;
+      } else {
+        /* the next sentence may open with a quote or bracket before its capital */
+        size_t r = q;
+        while (r < toks->n && r < q + 2 && (toks->v[r].kind == HF_T_QUOTE || strcmp(toks->v[r].key, "(") == 0)) r++;
+        if (toks->v[q].para_start || (r < toks->n && (toks->v[r].upper || toks->v[r].kind == HF_T_NUM))) {
+          toks->v[q - 1].sent_end = 1;
+          m = q - 1;
+        }
       }
     } else if (t->kind == HF_T_QUOTE && m > sent_first && m + 1 < toks->n && !toks->v[m + 1].para_start &&
                toks->v[m - 1].kind == HF_T_WORD && toks->v[m - 1].end == t->start &&
