@@ -87,7 +87,10 @@ int cmd_code(int argc, char **argv) {
       }
       hooft_doc *d = hooft_code(c, &a, &err);
       if (!d) {
-        fprintf(stderr, "hooft: %s: %s\n", argv[i], err.message);
+        if (hooft_reader_line(r))
+          fprintf(stderr, "hooft: %s:%ld: %s\n", argv[i], hooft_reader_line(r), err.message);
+        else /* plain text: the message starts with the article id, the file name */
+          fprintf(stderr, "hooft: %s\n", err.message);
         rc = EXIT_BAD_INPUT;
         continue;
       }

@@ -143,6 +143,9 @@ hooft_reader *hooft_reader_open(const char *path, hooft_input_format format,
  * go on with the next record. */
 int hooft_reader_next(hooft_reader *reader, hooft_article *article, hooft_error *err);
 
+/* Line number of the record last returned (JSON Lines), or 0 for plain text. */
+long hooft_reader_line(const hooft_reader *reader);
+
 /* Releases a reader and closes its file. NULL is allowed. */
 void hooft_reader_free(hooft_reader *reader);
 

@@ -63,7 +63,7 @@ case "${1:-}" in
     ctest --test-dir build -LE reference --output-on-failure
     build_asan
     echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
-    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -LE reference --output-on-failure
+    HOOFT_BIG_MB=5 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -LE reference --output-on-failure
     valgrind_check
     ;;
   reference)

@@ -67,6 +67,9 @@ typedef struct hf_elem {
   int nalt;
   const char **alts;   /* interned keys */
   uint8_t *alt_kind;   /* HF_A_* per alternative */
+  uint64_t *alt_hash;  /* hf_hash of each alternative, to skip most string compares */
+  uint32_t *alt_len;
+  int all_exact;       /* every alternative is matched exactly (no wildcard) */
 } hf_elem;
 
 typedef struct hf_pattern {
@@ -120,6 +123,8 @@ typedef struct hf_token {
   const char *key;      /* matching key (doc arena) */
   const char *gen;      /* key without a genitive ending, or NULL */
   const char *lemma;    /* lemma key (interned in the coder), words only */
+  uint64_t key_hash, lemma_hash; /* hf_hash of key and lemma */
+  uint32_t key_len, lemma_len;
   uint32_t gram;        /* HF_G_* bits */
   uint8_t kind;         /* HF_T_* */
   uint8_t upper;        /* starts with an upper-case letter */

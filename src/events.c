@@ -8,9 +8,11 @@
 #include "events.h"
 
 #define HF_MAX_CLAUSES 128
+#define HF_MAX_CLAUSE_TOKENS 48
 
 typedef struct clause {
   int from, to;  /* token range [from, to) */
+  uint64_t bloom;  /* one bit per key and lemma hash of the clause's words: rules out most elements at once */
   int hole_from, hole_to; /* an inserted phrase inside the range that is not part of it */
   int after_comma;        /* the clause was split off at a comma */
   int rel_antecedent; /* mention index of the antecedent of a relative clause, or -1 */
@@ -25,6 +27,8 @@ static int is_boundary_punct(const hf_token *t) {
   return key_is(t, ",") || key_is(t, ";") || key_is(t, ":") || key_is(t, "(") || key_is(t, ")") ||
          key_is(t, "-") || key_is(t, "\xe2\x80\x93") || key_is(t, "\xe2\x80\x94");
 }
+
+static uint64_t bloom_bit(uint64_t hash) { return 1ULL << (hash >> 58); }
 
 /* Is token k part of clause cl (inside its range, outside its hole)? */
 static int in_clause(const clause *cl, int k) {
@@ -43,7 +47,7 @@ static int mention_at(const hf_mention *m, size_t nm, int k) {
 static int split_clauses(hooft_coder *c, int lang, hf_token *toks, int from, int to, const hf_mention *m, size_t nm,
                          clause *cl) {
   int n = 0;
-  cl[n] = (clause){from, to, 0, 0, 0, -1, 0, 0};
+  cl[n] = (clause){.from = from, .to = to, .rel_antecedent = -1};
   for (int k = from + 1; k < to && n + 1 < HF_MAX_CLAUSES; k++) {
     const hf_token *t = &toks[k], *prev = &toks[k - 1];
     int split = 0, skip = 0;
@@ -52,7 +56,9 @@ static int split_clauses(hooft_coder *c, int lang, hf_token *toks, int from, int
       int j = k + 1;
       while (j < to && ((toks[j].gram & (HF_G_COORD | HF_G_DET)))) j++;
       if (j < to) b = mention_at(m, nm, j);
-      if (key_is(t, ",") && a >= 0 && b >= 0 && m[a].group >= 0 && m[a].group == m[b].group) continue;
+      if (key_is(t, ",") && a >= 0 && b >= 0 && m[a].group >= 0 && m[a].group == m[b].group &&
+          k - cl[n].from < HF_MAX_CLAUSE_TOKENS / 2)
+        continue;
       split = 1;
       skip = 1;
     } else if ((t->gram & (HF_G_SUBORD | HF_G_REL | HF_G_CLAUSE)) && !is_boundary_punct(prev) &&
@@ -67,12 +73,18 @@ static int split_clauses(hooft_coder *c, int lang, hf_token *toks, int from, int
         if (toks[j].lemma && hf_map_get(&c->lang[lang].patterns, toks[j].lemma)) verb_next = 1;
       if (key_is(t, "maar") || key_is(t, "but") || (!inside_prev && verb_next)) split = 1;
     }
+    if (!split && k - cl[n].from >= HF_MAX_CLAUSE_TOKENS) split = 1; /* keep pathological input linear */
     if (!split) continue;
     cl[n].to = k;
     n++;
-    cl[n] = (clause){skip ? k + 1 : k, to, 0, 0, key_is(t, ","), -1, 0, 0};
+    cl[n] = (clause){.from = skip ? k + 1 : k, .to = to, .after_comma = key_is(t, ","), .rel_antecedent = -1};
   }
   n++;
+  for (int i = 0; i < n; i++) {
+    cl[i].bloom = 0;
+    for (int k = cl[i].from; k < cl[i].to; k++)
+      if (toks[k].kind == HF_T_WORD) cl[i].bloom |= bloom_bit(toks[k].key_hash) | bloom_bit(toks[k].lemma_hash);
+  }
   /* An inserted prepositional phrase between commas does not end the clause:
    * "Noord- en Zuid-Korea vochten van 1950 tot 1953, met steun van ..., een conflict uit." */
   for (int i = 1; i + 1 < n; i++) {
@@ -82,6 +94,7 @@ static int split_clauses(hooft_coder *c, int lang, hf_token *toks, int from, int
     cl[i - 1].hole_from = cl[i].from - 1;
     cl[i - 1].hole_to = cl[i + 1].from;
     cl[i - 1].to = cl[i + 1].to;
+    cl[i - 1].bloom |= cl[i + 1].bloom;
     cl[i].to = cl[i].from;
     cl[i + 1].from = cl[i + 1].to;
     i++;
@@ -104,23 +117,28 @@ static int split_clauses(hooft_coder *c, int lang, hf_token *toks, int from, int
 
 /* Does some token of the clause (other than skip) match one of the element's alternatives? */
 static int elem_token(const hf_token *toks, const clause *cl, const hf_elem *e, int skip) {
+  int possible = 0;
+  for (int a = 0; a < e->nalt && !possible; a++)
+    possible = e->alt_kind[a] != HF_A_EXACT || (cl->bloom & bloom_bit(e->alt_hash[a]));
+  if (!possible) return -1;
   for (int k = cl->from; k < cl->to; k++) {
     if (k == skip || toks[k].kind != HF_T_WORD || !in_clause(cl, k)) continue;
     const hf_token *t = &toks[k];
     for (int a = 0; a < e->nalt; a++) {
       const char *alt = e->alts[a];
+      uint32_t al = e->alt_len[a];
       if (e->alt_kind[a] == HF_A_EXACT) {
-        if (t->key == alt || t->lemma == alt || strcmp(t->key, alt) == 0 || (t->lemma && strcmp(t->lemma, alt) == 0))
+        if ((t->key_hash == e->alt_hash[a] && strcmp(t->key, alt) == 0) ||
+            (t->lemma && t->lemma_hash == e->alt_hash[a] && strcmp(t->lemma, alt) == 0))
           return k;
         continue;
       }
       const char *forms[2] = {t->key, t->lemma};
-      size_t al = strlen(alt);
+      uint32_t lens[2] = {t->key_len, t->lemma_len};
       for (int f = 0; f < 2; f++) {
-        if (!forms[f]) continue;
-        size_t fl = strlen(forms[f]);
-        int hit = e->alt_kind[a] == HF_A_SUFFIX   ? (fl >= al && strcmp(forms[f] + fl - al, alt) == 0)
-                  : e->alt_kind[a] == HF_A_PREFIX ? strncmp(forms[f], alt, al) == 0
+        if (!forms[f] || lens[f] < al) continue;
+        int hit = e->alt_kind[a] == HF_A_SUFFIX   ? memcmp(forms[f] + lens[f] - al, alt, al) == 0
+                  : e->alt_kind[a] == HF_A_PREFIX ? memcmp(forms[f], alt, al) == 0
                                                   : strstr(forms[f], alt) != NULL;
         if (hit) return k;
       }
@@ -140,6 +158,11 @@ typedef struct match {
 /* Checks pattern p against the clause with its head at token h. */
 static int pattern_matches(const hf_pattern *p, const hf_token *toks, const clause *cl, int h, match *out) {
   out->nused = 0;
+  /* required words first: the clause's bloom filter rejects most patterns there */
+  for (int i = 0; i < p->nelem; i++) {
+    const hf_elem *e = &p->elems[i];
+    if (e->kind == HF_E_WORD && e->all_exact && elem_token(toks, cl, e, h) < 0) return 0;
+  }
   for (int i = 0; i < p->nelem; i++) {
     const hf_elem *e = &p->elems[i];
     if (e->kind == HF_E_TARGET) continue;

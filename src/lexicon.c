@@ -466,8 +466,11 @@ static int parse_pattern(hooft_coder *c, int lang, char *text, hf_pattern *p, ch
     }
     char *alts[32];
     int na = hf_split(w, '|', alts, 32);
+    e.all_exact = 1;
     e.alts = hf_arena_alloc(&c->arena, (size_t)na * sizeof *e.alts);
     e.alt_kind = hf_arena_alloc(&c->arena, (size_t)na);
+    e.alt_hash = hf_arena_alloc(&c->arena, (size_t)na * sizeof *e.alt_hash);
+    e.alt_len = hf_arena_alloc(&c->arena, (size_t)na * sizeof *e.alt_len);
     for (int a = 0; a < na; a++) {
       char *alt = alts[a];
       uint8_t kind = HF_A_EXACT;
@@ -492,6 +495,9 @@ static int parse_pattern(hooft_coder *c, int lang, char *text, hf_pattern *p, ch
       key.len = 0;
       hf_text_key(&key, alt, strlen(alt));
       e.alt_kind[e.nalt] = kind;
+      if (kind != HF_A_EXACT) e.all_exact = 0;
+      e.alt_len[e.nalt] = (uint32_t)key.len;
+      e.alt_hash[e.nalt] = hf_hash(key.data, key.len);
       e.alts[e.nalt++] = hf_intern_n(&c->strings, key.data, key.len);
       if (e.kind == HF_E_WORD && kind == HF_A_EXACT) add_known(c, lang, e.alts[e.nalt - 1], e.alts[e.nalt - 1]);
     }

@@ -191,6 +191,8 @@ static int next_jsonl(hooft_reader *r, hooft_article *a, hooft_error *err) {
   }
 }
 
+long hooft_reader_line(const hooft_reader *r) { return r->jsonl ? r->lineno : 0; }
+
 int hooft_reader_next(hooft_reader *r, hooft_article *a, hooft_error *err) {
   if (r->done) return 0;
   if (r->jsonl) return next_jsonl(r, a, err);

@@ -36,6 +36,12 @@ static hf_token *push_token(hooft_coder *c, int lang, const char *text, size_t s
     hf_parse_number(text + s, e - s, lang < 0 ? HF_LANG_EN : lang, &t.num);
     t.lemma = t.key;
   }
+  t.key_len = (uint32_t)strlen(t.key);
+  t.key_hash = hf_hash(t.key, t.key_len);
+  if (t.lemma) {
+    t.lemma_len = (uint32_t)strlen(t.lemma);
+    t.lemma_hash = t.lemma == t.key ? t.key_hash : hf_hash(t.lemma, t.lemma_len);
+  }
   HF_VEC_PUSH(*toks, t);
   return &toks->v[toks->n - 1];
 }
@@ -117,7 +123,10 @@ static size_t scan_word(hooft_coder *c, int lang, const char *text, size_t n, si
       static const char *const coords[] = {"en ", "of ", "and ", "or ", "tot ", "to "};
       for (size_t q = 0; q < sizeof coords / sizeof *coords; q++) {
         size_t ql = strlen(coords[q]);
-        if (k + ql <= n && memcmp(text + k, coords[q], ql) == 0) return j + 1;
+        if (k + ql <= n && memcmp(text + k, coords[q], ql) == 0) {
+          *kind = HF_T_WORD;
+          return j + 1;
+        }
       }
     }
     if (cp == '.' && !all_digits) {

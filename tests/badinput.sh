@@ -11,7 +11,7 @@ pass=0 fail=0
 check() { # name, expected rc, command...
   name=$1 want=$2
   shift 2
-  timeout 300 "$@" > "$tmp/out" 2> "$tmp/err"
+  timeout 600 "$@" > "$tmp/out" 2> "$tmp/err"
   rc=$?
   if [ "$rc" = "$want" ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL $name: exit $rc, want $want"; head -c 2000 "$tmp/err"; fi
@@ -19,8 +19,10 @@ check() { # name, expected rc, command...
 good="$tmp/good.txt"
 printf 'Kop\n\nRusland viel Oekraïne aan.\n' > "$good"
 
-# 50 MB on a single line: coded in bounded time, no crash
-awk 'BEGIN { s = ""; for (i = 0; i < 1000; i++) s = s "Rusland viel Oekraïne aan en de Navo veroordeelde Rusland, "; for (j = 0; j < 880; j++) printf "%s", s }' > "$tmp/big.txt"
+# 50 MB on a single line (HOOFT_BIG_MB, default 50; the sanitizer run uses less): coded in
+# bounded time, no crash. Clauses without punctuation are the worst case for the matcher.
+mb=${HOOFT_BIG_MB:-50}
+awk -v mb="$mb" 'BEGIN { s = ""; for (i = 0; i < 1000; i++) s = s "Rusland viel Oekraïne aan en de Navo veroordeelde Rusland, "; for (j = 0; j < mb * 17.6; j++) printf "%s", s }' > "$tmp/big.txt"
 check big_single_line 0 "$hooft" code --lang nl --date 2024-01-01 "$tmp/big.txt"
 [ "$(wc -l < "$tmp/out")" -gt 1000 ] || { fail=$((fail + 1)); echo "FAIL big_single_line: too few events"; }
 
@@ -31,16 +33,16 @@ grep -q '"cameo"' "$tmp/out" || { fail=$((fail + 1)); echo "FAIL garbage_then_go
 grep -q 'garbage.bin' "$tmp/err" || { fail=$((fail + 1)); echo "FAIL garbage_then_good: no message naming the file"; }
 
 # truncated and overlong UTF-8, lone surrogates, a BOM, odd spaces and controls
-printf 'Kop\n\nRusland \xe2\x82 viel\n' > "$tmp/trunc.txt"
+printf 'Kop\n\nRusland \342\202 viel\n' > "$tmp/trunc.txt"
 check truncated_utf8 1 "$hooft" code --lang nl "$tmp/trunc.txt"
-printf 'Kop\n\nRusland \xc0\xaf viel\n' > "$tmp/overlong.txt"
+printf 'Kop\n\nRusland \300\257 viel\n' > "$tmp/overlong.txt"
 check overlong_utf8 1 "$hooft" code --lang nl "$tmp/overlong.txt"
-printf 'Kop\n\nRusland \xed\xa0\x80 viel\n' > "$tmp/surrogate.txt"
+printf 'Kop\n\nRusland \355\240\200 viel\n' > "$tmp/surrogate.txt"
 check surrogate_utf8 1 "$hooft" code --lang nl "$tmp/surrogate.txt"
-printf '\xef\xbb\xbfKop\n\nRusland\xe2\x80\x8b viel\xc2\xa0Oekra\xc3\xafne\x01\x02 aan\xe2\x80\xa8.\r\n' > "$tmp/odd.txt"
+printf '\357\273\277Kop\n\nRusland\342\200\213 viel\302\240Oekra\303\257ne\001\002 aan\342\200\250.\r\n' > "$tmp/odd.txt"
 check odd_unicode 0 "$hooft" code --lang nl "$tmp/odd.txt"
 # combining marks, emoji, right-to-left text, only punctuation
-printf 'T\n\nO\xcc\x88ekrai\xcc\x88ne \xf0\x9f\x98\x80 \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d ... !!! ??? \xe2\x80\x9c\xe2\x80\x9d\n' > "$tmp/marks.txt"
+printf 'T\n\nO\314\210ekrai\314\210ne \360\237\230\200 \327\251\327\234\327\225\327\235 ... !!! ??? \342\200\234\342\200\235\n' > "$tmp/marks.txt"
 check marks 0 "$hooft" code --lang nl "$tmp/marks.txt"
 
 # JSON Lines: malformed line in the middle, huge line, wrong types; the good lines are coded
