@@ -73,8 +73,15 @@ static const hf_phrase *match_at(hooft_coder *c, const char *text, hf_token *tok
   const hf_phrase *best = NULL;
   int bgen = 0;
   const hf_token *t = &toks[i];
-  const hf_phrase *chain = hf_map_getn(&c->exact_phrases, text + t->start, t->end - t->start);
+  size_t sl = t->end - t->start;
+  const hf_phrase *chain = hf_map_getn(&c->exact_phrases, text + t->start, sl);
   if (chain) best = match_chain(chain, text, toks, i, to, &bgen);
+  if (!best && t->gen && sl > 2) { /* the EU's, the US's: exact names with a genitive */
+    size_t gl = text[t->start + sl - 2] == '\'' ? sl - 2 : sl >= 4 && !memcmp(text + t->end - 4, "\xe2\x80\x99s", 4) ? sl - 4 : 0;
+    const hf_phrase *g = gl ? hf_map_getn(&c->exact_phrases, text + t->start, gl) : NULL;
+    for (; g && !best; g = g->next)
+      if (g->ntok == 1) best = g, bgen = 1;
+  }
   chain = hf_map_get(&c->phrases, t->key);
   int gen = 0;
   const hf_phrase *m = chain ? match_chain(chain, text, toks, i, to, &gen) : NULL;
@@ -179,6 +186,8 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
         memcpy(left, t->key, ll);
         left[ll] = 0;
         const hf_phrase *a = lookup_single(c, left, 0);
+        for (const hf_phrase *e = a ? NULL : hf_map_getn(&c->exact_phrases, text + t->start, ll); e && !a; e = e->next)
+          if (e->ntok == 1 && e->kind != HF_ACT_ROLE) a = e; /* VN-onderzoekers, EU-landen */
         const hf_phrase *rl = lookup_single(c, dash + 1, 1);
         if (a && (rl || a->kind != HF_ACT_ROLE)) {
           raw r = {i, i, a->kind, 0, pick_code(a, date), NULL};
@@ -226,7 +235,17 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
           if (!(pl > 1 && pk[pl - 1] == 'e')) gap_ok = 0;
         }
         if (!gap_ok || (genitive && (x->kind != HF_ACT_ROLE || x->first != last + 1))) break;
-        /* do not merge two bases or two persons */
+        /* do not merge two bases or two persons, unless the second base names a group of
+         * the first one's state: "Jemenitische Houthi-rebellen" (YEM + YEMREB) */
+        int refines = base && x->kind != HF_ACT_ROLE && x->kind != HF_ACT_PERSON && x->first == last + 1 &&
+                      x->code->country && x->code->country == base->code->country &&
+                      strlen(x->code->code) > strlen(base->code->code);
+        if (refines) {
+          base = x;
+          last = x->last;
+          genitive = x->genitive;
+          continue;
+        }
         if ((x->kind != HF_ACT_ROLE && x->kind != HF_ACT_PERSON && base) || (x->kind == HF_ACT_PERSON && person))
           break;
         if (x->kind != HF_ACT_ROLE && x->kind != HF_ACT_PERSON && person) break;
@@ -293,7 +312,8 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
   for (size_t a = start_n; a + 1 < out->n; a++) {
     hf_mention *m = &out->v[a], *n = &out->v[a + 1];
     int prep_between = 0;
-    for (int k = m->last + 1; k < n->first; k++) prep_between |= (toks[k].gram & HF_G_PREP) != 0;
+    for (int k = m->last + 1; k < n->first; k++)
+      prep_between |= (toks[k].gram & (HF_G_PREP | HF_G_COORD)) != 0 || toks[k].kind == HF_T_PUNCT;
     /* "Noord-Korea's grote buur China", not "Russia's invasion of Ukraine" */
     if (m->possessive && !m->pronoun && n->first - m->last <= 3 && !prep_between) m->possessive = 2;
   }
@@ -306,10 +326,29 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
                          (toks[k].kind == HF_T_NUM && !(toks[k].num >= 1800 && toks[k].num <= 2100))))
       k--;
     if (k >= from && (toks[k].gram & HF_G_PREP)) m->prep = k;
+    /* "om Kim Jong-un te ontmoeten": 'om' opens an infinitive, it governs nothing */
+    if (m->prep >= 0 && (toks[m->prep].gram & HF_G_INFMARK))
+      for (int j = m->last + 1; j < to && j <= m->last + 8; j++)
+        if ((toks[j].gram & HF_G_INFMARK) && strcmp(toks[j].key, toks[m->prep].key) != 0) {
+          m->prep = -1;
+          break;
+        }
+    /* "duizenden Georgiërs", "thousands of Georgians", "supporters of X": the quantity
+     * or group word does not make the actor a prepositional object */
+    if (m->prep >= from + 1 && (toks[m->prep - 1].gram & HF_G_PARTOF)) m->prep = -1;
+    if (m->prep >= from + 1 && toks[m->prep - 1].kind == HF_T_NUM) m->prep = -1;
+  }
+  /* a bare role after a possessive refers back to its owner: "its nuclear forces" */
+  for (size_t a = start_n; a < out->n; a++) {
+    hf_mention *m = &out->v[a];
+    if (!m->role_only) continue;
+    for (int k = m->first - 1; k >= from && k >= m->first - 3; k--)
+      if (toks[k].gram & HF_G_POSS) m->code = NULL; /* removed below */
   }
   /* possessive modifiers hand their preposition to the noun they modify */
   size_t w = start_n;
   for (size_t a = start_n; a < out->n; a++) {
+    if (!out->v[a].code && !out->v[a].pronoun) continue;
     if (out->v[a].possessive == 2) {
       if (a + 1 < out->n && out->v[a + 1].prep < 0) out->v[a + 1].prep = out->v[a].prep;
       continue;

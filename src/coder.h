@@ -28,7 +28,8 @@ enum {
   HF_G_CLAUSE = 1 << 12,  /* adverbial clause starter that also blocks: 'waar', 'toen' */
   HF_G_POSS = 1 << 13,    /* possessive determiner (zijn, haar, hun, his, their) */
   HF_G_COMP = 1 << 14,    /* complementizer of an embedded clause: dat, om, that */
-  HF_G_COND = 1 << 15     /* conditional: als, indien, if, unless (events there are not coded) */
+  HF_G_COND = 1 << 15,    /* conditional: als, indien, if, unless (events there are not coded) */
+  HF_G_PARTOF = 1 << 16   /* quantity or group word before van/of: duizenden, thousands, members */
 };
 
 /* ---- CAMEO event table ---- */

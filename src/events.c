@@ -249,10 +249,15 @@ static int token_used(const match *mt, int k) {
   return k == mt->head || k == mt->particle;
 }
 
+/* Is mention m part of the pattern rather than an actor? A role word the pattern
+ * names ("sturen troepen naar") is; "the Chinese ambassador" in "summoned the
+ * Chinese ambassador" stays an actor although the pattern names "ambassador". */
 static int consumed(const match *mt, const hf_mention *m) {
+  if (m->first <= mt->head && mt->head <= m->last) return 1;
+  if (!m->role_only) return 0;
   for (int i = 0; i < mt->nused; i++)
     if (m->first <= mt->used[i] && mt->used[i] <= m->last) return 1;
-  return m->first <= mt->head && mt->head <= m->last;
+  return 0;
 }
 
 /* Does an event of this pattern have an embedded clause as its content
@@ -272,11 +277,16 @@ static int is_participle(const hf_token *t, int lang) {
 }
 
 /* Resolves a pronoun mention to the discourse's last subject. */
-static int resolve(hf_mention *m, const hf_discourse *dis) {
+static int resolve(hf_mention *m, const hf_discourse *dis, const hf_mention *all, size_t nm) {
   if (!m->pronoun) return m->code != NULL;
-  if (!dis->last_subject.code) return 0;
+  /* "Trump said he would meet Putin": an earlier subject in the same sentence */
+  const hf_mention *ante = NULL;
+  for (size_t i = 0; i < nm; i++)
+    if (all[i].last < m->first && !all[i].pronoun && all[i].code && all[i].prep < 0 && !all[i].role_only)
+      ante = &all[i];
+  if (!ante && !dis->last_subject.code) return 0;
   int first = m->first, last = m->last;
-  *m = dis->last_subject;
+  *m = ante ? *ante : dis->last_subject;
   m->first = first;
   m->last = last;
   m->head = first;
@@ -369,13 +379,14 @@ static void analyze_clause(hooft_coder *c, int lang, clause_ctx *x) {
   for (int i = 0; i < x->ni; i++) {
     hf_mention *y = &x->m[x->idx[i]];
     if (x->mt.p && consumed(&x->mt, y)) continue;
-    int governed = y->prep >= 0 && in_clause(k, y->prep);
+    int governed = y->prep >= 0 && in_clause(k, y->prep) && !(y->prep == k->from && (toks[y->prep].gram & HF_G_SUBORD));
     if (governed && (toks[y->prep].gram & HF_G_AGENT) && x->agent < 0) x->agent = x->idx[i];
     if (!governed) x->free_m[x->nfree++] = y;
   }
   if (!x->mt.p) return;
   /* passive: an auxiliary with a participle head, or (Dutch) zijn with a door-phrase */
-  if (x->passive && !(is_participle(&toks[x->mt.head], lang) || x->agent >= 0)) x->passive = 0;
+  int adjectival = x->mt.head + 1 < k->to && (toks[x->mt.head + 1].gram & HF_G_INFMARK); /* "was prepared to" */
+  if (x->passive && (adjectival || !(is_participle(&toks[x->mt.head], lang) || x->agent >= 0))) x->passive = 0;
   if (!x->passive && lang == HF_LANG_NL && x->agent >= 0)
     for (int t = k->from; t < k->to; t++)
       if (in_clause(k, t) && (toks[t].gram & HF_G_BE)) x->passive = 1;
@@ -448,12 +459,19 @@ static void emit_clause(clause_ctx *x, const hf_mention *src, int have_src, cons
     return;
   }
   if (!have_tgt) return;
-  if (src->group >= 0 && !src->pronoun) {
-    for (int a = 0; a < x->ni; a++)
-      if (x->m[x->idx[a]].group == src->group) emit(out, &x->m[x->idx[a]], tgt, &x->mt, x->negated, from, to);
-  } else {
-    emit(out, src, tgt, &x->mt, x->negated, from, to);
+  /* every member of a compound source, towards every member of a compound target */
+  const hf_mention *srcs[16], *tgts[16];
+  int ns = 0, nt = 0;
+  for (int a = 0; a < x->ni; a++) {
+    const hf_mention *y = &x->m[x->idx[a]];
+    if (src->group >= 0 && !src->pronoun && y->group == src->group && ns < 16) srcs[ns++] = y;
+    if (tgt->group >= 0 && !tgt->pronoun && tgt->group != src->group && y->group == tgt->group && nt < 16)
+      tgts[nt++] = y;
   }
+  if (!ns) srcs[ns++] = src;
+  if (!nt) tgts[nt++] = tgt;
+  for (int a = 0; a < ns; a++)
+    for (int b = 0; b < nt; b++) emit(out, srcs[a], tgts[b], &x->mt, x->negated, from, to);
 }
 
 void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks, int from, int to, hf_mention *m,
@@ -502,8 +520,8 @@ void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks
         for (size_t i = 0; i < nm && !have_tgt; i++)
           if (in_clause(next, m[i].first) && !m[i].pronoun) tgt = m[i], have_tgt = 1;
       }
-      if (have_src && !resolve(&src, dis)) have_src = 0;
-      if (have_tgt && !resolve(&tgt, dis)) have_tgt = 0;
+      if (have_src && !resolve(&src, dis, m, nm)) have_src = 0;
+      if (have_tgt && !resolve(&tgt, dis, m, nm)) have_tgt = 0;
       if (!skip_events) emit_clause(&x, &src, have_src, &tgt, have_tgt, from, to, out);
     }
     if (next_is_content) suppress = 1;

@@ -131,6 +131,9 @@ static const char *nl_lemma(hooft_coder *c, const char *key) {
   Hunhandle *h = nl_hunspell(c);
   if (!h) return NULL;
   char **list = NULL;
+  /* Only words hunspell accepts are stemmed: its stemmer reads out of bounds on
+   * some nonsense compounds (found by fuzz/fuzz_code), its spell checker does not. */
+  if (!Hunspell_spell(h, key)) return NULL;
   int k = Hunspell_stem(h, &list, key);
   const char *found = NULL;
   for (int i = 0; i < k && !found; i++) {

@@ -302,7 +302,7 @@ static const struct {
                        {"passive", HF_G_PASSIVE}, {"agent", HF_G_AGENT},     {"particle", HF_G_PARTICLE},
                        {"infmark", HF_G_INFMARK}, {"det", HF_G_DET},         {"be", HF_G_BE},
                        {"clause", HF_G_CLAUSE},   {"poss", HF_G_POSS},
-                       {"comp", HF_G_COMP},       {"cond", HF_G_COND}};
+                       {"comp", HF_G_COMP},       {"cond", HF_G_COND},       {"partof", HF_G_PARTOF}};
 
 static void load_grammar(hooft_coder *c, const char *dir, int lang, problems *pr) {
   char rel[64];
