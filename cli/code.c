@@ -14,6 +14,8 @@ static void code_usage(FILE *out) {
         "  --input auto|text|jsonl  how to read the inputs (default auto: *.jsonl and input\n"
         "                      starting with '{' are JSON Lines, anything else one plain-text article)\n"
         "  --dict DIR          dictionary directory (default $HOOFT_DICT or the built-in one)\n"
+        "  --documents         after each article's events, a line {\"type\":\"document\",...} with\n"
+        "                      its counts and every quantity it states (JSON Lines only)\n"
         "A bad article (invalid UTF-8, binary, malformed JSON line) is reported on stderr as\n"
         "'file:line: problem' and skipped; the others are still coded, and the exit code is 1.\n",
         out);
@@ -23,9 +25,9 @@ int cmd_code(int argc, char **argv) {
   static const struct option opts[] = {{"lang", required_argument, 0, 'l'},   {"date", required_argument, 0, 'd'},
                                        {"format", required_argument, 0, 'f'}, {"input", required_argument, 0, 'i'},
                                        {"dict", required_argument, 0, 'D'},   {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       {"documents", no_argument, 0, 'S'},    {0, 0, 0, 0}};
   const char *lang = "auto", *date = NULL, *format = "jsonl", *input = "auto", *dict = NULL;
-  int ch;
+  int ch, documents = 0;
   optind = 1;
   while ((ch = getopt_long(argc, argv, "l:d:f:i:D:h", opts, NULL)) != -1) {
     switch (ch) {
@@ -34,6 +36,7 @@ int cmd_code(int argc, char **argv) {
       case 'f': format = optarg; break;
       case 'i': input = optarg; break;
       case 'D': dict = optarg; break;
+      case 'S': documents = 1; break;
       case 'h': code_usage(stdout); return EXIT_OK;
       default: code_usage(stderr); return EXIT_USAGE;
     }
@@ -95,6 +98,7 @@ int cmd_code(int argc, char **argv) {
         continue;
       }
       int w = tsv ? hooft_doc_write_tsv(d, stdout) : hooft_doc_write_jsonl(d, stdout);
+      if (w == 0 && documents && !tsv) w = hooft_doc_write_summary(d, stdout);
       hooft_doc_free(d);
       if (w < 0) {
         fprintf(stderr, "hooft: write error\n");

@@ -50,6 +50,21 @@ typedef struct hooft_actor {
   const char *country; /* ISO alpha-3 state, or IGO/region code; NULL if none */
 } hooft_actor;
 
+/* A quantity stated in the article ("naar schatting 11.000 manschappen"). Strings
+ * borrowed from the hooft_doc. */
+typedef struct hooft_quantity {
+  double value;
+  int approx;            /* zo'n, about, naar schatting, "hundreds" */
+  int has_min, has_max;  /* meer dan / at least; tot / up to */
+  double min, max;
+  const char *object;    /* troops, shells, missiles, dead, injured, arrested, refugees, money, ...; or NULL */
+  const char *currency;  /* ISO 4217 code when object is "money", else NULL */
+  const char *text;      /* the words */
+  int sentence;          /* 1-based sentence number */
+  hooft_actor attribution; /* who says so (code NULL if nobody is named) */
+  const char *certainty; /* of the sentence: asserted, reported, hedged, hypothetical */
+} hooft_quantity;
+
 /* One coded event. All strings borrowed from the hooft_doc. */
 typedef struct hooft_event {
   int sentence;          /* 1-based sentence number in the article (title = 1) */
@@ -68,6 +83,14 @@ typedef struct hooft_event {
   const char *verb;      /* the head word(s) that matched, as in the text */
   const char *pattern;   /* the dictionary pattern */
   const char *rule;      /* "dict/nl/verbs.txt:123" */
+  /* claims */
+  hooft_actor attribution;    /* who the event is attributed to; code NULL if nobody */
+  const char *certainty;      /* "asserted", "reported", "hedged" or "hypothetical" */
+  const char *date;           /* "2024-10-31", "2024-08" or "1950"; the publication date if no clue */
+  const char *date_end;       /* end of a range ("1953"), or NULL */
+  const char *date_precision; /* "day", "month", "year" or "publication" */
+  size_t nquantities;
+  const hooft_quantity *quantities; /* the quantities in the event's clause */
 } hooft_event;
 
 /* Loads every dictionary under dict_dir (hooft's own layout, see
@@ -105,6 +128,14 @@ const char *hooft_doc_id(const hooft_doc *doc);
 const char *hooft_doc_lang(const hooft_doc *doc);
 const char *hooft_doc_date(const hooft_doc *doc);
 const char *hooft_doc_url(const hooft_doc *doc);
+
+/* Every quantity found in the article, in text order. Borrowed from the document. */
+size_t hooft_doc_quantity_count(const hooft_doc *doc);
+const hooft_quantity *hooft_doc_quantity(const hooft_doc *doc, size_t i);
+
+/* Writes one JSON line describing the document itself (type "document": id, language,
+ * publication date, counts, and every quantity with its sentence). Returns 0 or -1. */
+int hooft_doc_write_summary(const hooft_doc *doc, FILE *out);
 
 /* Writes the events of doc as JSON Lines (one event per line, field order as
  * in README "Output"). Returns 0, or -1 on a write error. */
@@ -145,6 +176,10 @@ int hooft_reader_next(hooft_reader *reader, hooft_article *article, hooft_error 
 
 /* Line number of the record last returned (JSON Lines), or 0 for plain text. */
 long hooft_reader_line(const hooft_reader *reader);
+
+/* 1 if the record last returned carried its own id (a JSONL "id" field; a
+ * plain-text file's name is its id), 0 if the reader made one up ("file:line"). */
+int hooft_reader_id_given(const hooft_reader *reader);
 
 /* Releases a reader and closes its file. NULL is allowed. */
 void hooft_reader_free(hooft_reader *reader);

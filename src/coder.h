@@ -112,6 +112,7 @@ struct hooft_coder {
   void *textcat;            /* libexttextcat handle, created on first need */
   char *dict_dir;
   int trace;                /* HOOFT_TRACE set: print clause analysis to stderr */
+  void *claims;             /* hf_claims_lang[HF_NLANG] (claims.h) */
   char *warnings;           /* non-fatal dictionary problems, or NULL */
   HF_VEC(hf_pattern_list *) lists; /* owned pattern lists, freed at the end */
 };
@@ -186,6 +187,9 @@ const hf_actor_code *hf_actor_lookup(hooft_coder *c, const char *phrase, int dat
 
 /* ---- Dictionary loading (lexicon.c) ---- */
 int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err);
+
+/* Makes a verb lemma known to the lemmatizer (its inflected forms then reduce to it). */
+void hf_index_verb(hooft_coder *c, int lang, const char *lemma);
 
 /* Tokenizes a dictionary phrase into interned keys; returns the count. */
 int hf_phrase_keys(hooft_coder *c, const char *phrase, const char ***keys);

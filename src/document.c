@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims.h"
 #include "coder.h"
 #include "events.h"
 #include "text.h"
@@ -13,6 +14,7 @@ struct hooft_doc {
   const char *id, *date, *lang, *url;
   size_t nsent;
   HF_VEC(hooft_event) events;
+  HF_VEC(hooft_quantity) quantities;
 };
 
 hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err) {
@@ -51,6 +53,7 @@ void hooft_coder_free(hooft_coder *c) {
   }
   hf_map_free(&c->cameo);
   hf_lemma_free(c);
+  hf_claims_free(c);
   if (c->textcat) textcat_Done(c->textcat);
   hf_intern_free(&c->strings);
   hf_arena_free(&c->arena);
@@ -124,6 +127,154 @@ static void fill_actor(hooft_doc *d, hooft_actor *a, const hf_mention *m, const 
   a->country = m->country;
 }
 
+/* Copies a coder-owned string into the document, so a document outlives its coder. */
+static const char *own(hooft_doc *d, const char *s) { return s ? hf_arena_strdup(&d->arena, s) : NULL; }
+
+/* State of the sentence loop of one document. */
+typedef struct sentence_ctx {
+  hooft_coder *c;
+  hooft_doc *d;
+  int lang;
+  const char *text;
+  hf_token *toks;
+  int published;            /* yyyymmdd or 0 */
+  hf_mention_vec ments;
+  hf_found_vec found;
+  hf_quantity_vec quants;
+  hf_event_claims *claims;
+  size_t claims_cap;
+  hf_discourse dis;
+  hf_claims_state cst;
+  size_t cp_base, byte_base; /* code point offset of byte_base in text */
+} sentence_ctx;
+
+static void fill_owned_actor(hooft_doc *d, hooft_actor *a, const hf_mention *m, const char *text, const hf_token *toks) {
+  fill_actor(d, a, m, text, toks);
+  a->code = own(d, a->code);
+  a->country = own(d, a->country);
+}
+
+/* Resolves a pronoun attribution ("hij zei") to the last subject. */
+static int resolve_attribution(hf_mention *a, const hf_discourse *dis) {
+  if (!a->pronoun) return 1;
+  if (!dis->last_subject.code) return 0;
+  *a = dis->last_subject;
+  return 1;
+}
+
+/* Finds actors, events and claims of tokens [s, e) and appends them to the document. */
+static void code_one_sentence(sentence_ctx *sc, int s, int e) {
+  hooft_doc *d = sc->d;
+  const char *text = sc->text;
+  hf_token *toks = sc->toks;
+  d->nsent++;
+  sc->ments.n = 0;
+  sc->found.n = 0;
+  hf_find_actors(sc->c, sc->lang, text, toks, s, e, sc->published, &sc->ments);
+  if (sc->ments.n) hf_code_sentence(sc->c, sc->lang, text, toks, s, e, sc->ments.v, sc->ments.n, &sc->dis, &sc->found);
+  if (sc->found.n > sc->claims_cap) {
+    sc->claims_cap = sc->found.n * 2;
+    sc->claims = hf_xrealloc(sc->claims, sc->claims_cap * sizeof *sc->claims);
+  }
+  const char *sent_cert;
+  int sent_has_attr;
+  hf_mention sent_attr;
+  hf_sentence_claims(sc->c, sc->lang, text, toks, s, e, sc->ments.v, sc->ments.n, sc->found.v, sc->found.n,
+                     sc->published, &sc->cst, (int)d->nsent, &sc->quants, sc->claims, &sent_cert, &sent_has_attr,
+                     &sent_attr);
+  if (sent_has_attr && !resolve_attribution(&sent_attr, &sc->dis)) sent_has_attr = 0;
+  if (!sc->found.n && !sc->quants.n) return;
+
+  size_t sent_start = toks[s].start;
+  sc->cp_base += hf_utf8_count(text + sc->byte_base, sent_start - sc->byte_base);
+  sc->byte_base = sent_start;
+  const char *sent = doc_text(d, text, toks[s].start, toks[e - 1].end);
+
+  /* the sentence's quantities, for the document and its events */
+  size_t qbase = d->quantities.n;
+  for (size_t q = 0; q < sc->quants.n; q++) {
+    const hf_quantity *hq = &sc->quants.v[q];
+    hooft_quantity out;
+    memset(&out, 0, sizeof out);
+    out.value = hq->value;
+    out.approx = hq->approx;
+    out.has_min = hq->has_min;
+    out.has_max = hq->has_max;
+    out.min = hq->min;
+    out.max = hq->max;
+    if (hq->object && !strncmp(hq->object, "money:", 6)) {
+      out.object = "money";
+      out.currency = own(d, hq->object + 6);
+    } else {
+      out.object = own(d, hq->object);
+    }
+    out.text = doc_text(d, text, toks[hq->first].start, toks[hq->last].end);
+    out.sentence = (int)d->nsent;
+    if (sent_has_attr) fill_owned_actor(d, &out.attribution, &sent_attr, text, toks);
+    out.certainty = sent_cert;
+    HF_VEC_PUSH(d->quantities, out);
+  }
+
+  for (size_t i = 0; i < sc->found.n; i++) {
+    const hf_found *f = &sc->found.v[i];
+    hf_event_claims *ec = &sc->claims[i];
+    hooft_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sentence = (int)d->nsent;
+    size_t a = toks[f->first].start, b = toks[f->last].end;
+    ev.span_start = sc->cp_base + hf_utf8_count(text + sent_start, a - sent_start);
+    ev.span_end = ev.span_start + hf_utf8_count(text + a, b - a);
+    ev.text = sent;
+    fill_owned_actor(d, &ev.source, &f->source, text, toks);
+    fill_owned_actor(d, &ev.target, &f->target, text, toks);
+    const hf_cameo *cam = f->pattern->cameo;
+    ev.cameo = own(d, cam->code);
+    ev.root = own(d, cam->root);
+    ev.quad = cam->quad;
+    ev.goldstein = cam->goldstein;
+    ev.plover = own(d, cam->plover);
+    ev.cameo_name = own(d, cam->name);
+    ev.negated = f->negated;
+    const hf_token *h = &toks[f->head];
+    if (f->particle >= 0) {
+      const hf_token *p = &toks[f->particle];
+      const hf_token *x = f->particle < f->head ? p : h, *y = f->particle < f->head ? h : p;
+      char *v = hf_arena_alloc(&d->arena, (h->end - h->start) + (p->end - p->start) + 8);
+      sprintf(v, "%.*s ... %.*s", (int)(x->end - x->start), text + x->start, (int)(y->end - y->start),
+              text + y->start);
+      ev.verb = v;
+    } else {
+      ev.verb = hf_arena_strndup(&d->arena, text + h->start, h->end - h->start);
+    }
+    ev.pattern = own(d, f->pattern->text);
+    ev.rule = own(d, f->pattern->rule);
+    /* claims */
+    hf_mention attr = ec->attribution;
+    if (ec->has_attribution && resolve_attribution(&attr, &sc->dis))
+      fill_owned_actor(d, &ev.attribution, &attr, text, toks);
+    ev.certainty = ec->certainty;
+    char buf[16];
+    int prec = ec->date.precision;
+    if (ec->date.from) {
+      hf_format_date(ec->date.from, prec, buf);
+      ev.date = hf_arena_strdup(&d->arena, buf);
+      if (ec->date.to != ec->date.from) {
+        hf_format_date(ec->date.to, prec, buf);
+        ev.date_end = hf_arena_strdup(&d->arena, buf);
+      }
+    }
+    static const char *const precisions[] = {"publication", "year", "month", "day"};
+    ev.date_precision = ec->date.from ? precisions[prec] : NULL;
+    if (ec->nquant) {
+      hooft_quantity *qs = hf_arena_alloc(&d->arena, (size_t)ec->nquant * sizeof *qs);
+      for (int q = 0; q < ec->nquant; q++) qs[q] = d->quantities.v[qbase + (size_t)ec->quant[q]];
+      ev.quantities = qs;
+      ev.nquantities = (size_t)ec->nquant;
+    }
+    HF_VEC_PUSH(d->events, ev);
+  }
+}
+
 hooft_doc *hooft_code(hooft_coder *c, const hooft_article *art, hooft_error *err) {
   if (!art->id || !*art->id) {
     hf_error(err, "article has no id");
@@ -180,75 +331,25 @@ hooft_doc *hooft_code(hooft_coder *c, const hooft_article *art, hooft_error *err
   hf_arena scratch = {0};
   hf_token_vec toks = {0};
   hf_tokenize(c, lang, text, n, &scratch, &toks);
-  hf_mention_vec ments = {0};
-  hf_found_vec found = {0};
-  hf_discourse dis;
-  memset(&dis, 0, sizeof dis);
-  size_t cp_base = 0, byte_base = 0; /* code point offset of byte_base */
+  sentence_ctx sc;
+  memset(&sc, 0, sizeof sc);
+  sc.c = c;
+  sc.d = d;
+  sc.lang = lang;
+  sc.text = text;
+  sc.toks = toks.v;
+  sc.published = date;
   for (size_t s = 0; s < toks.n;) {
     size_t e = s;
     while (e < toks.n && !toks.v[e].sent_end) e++;
     if (e < toks.n) e++;
-    d->nsent++;
-    ments.n = 0;
-    found.n = 0;
-    hf_find_actors(c, lang, text, toks.v, (int)s, (int)e, date, &ments);
-    if (ments.n) hf_code_sentence(c, lang, text, toks.v, (int)s, (int)e, ments.v, ments.n, &dis, &found);
-    if (found.n) {
-      size_t sent_start = toks.v[s].start;
-      cp_base += hf_utf8_count(text + byte_base, sent_start - byte_base);
-      byte_base = sent_start;
-      const char *sent = doc_text(d, text, toks.v[s].start, toks.v[e - 1].end);
-      for (size_t i = 0; i < found.n; i++) {
-        const hf_found *f = &found.v[i];
-        hooft_event ev;
-        memset(&ev, 0, sizeof ev);
-        ev.sentence = (int)d->nsent;
-        size_t a = toks.v[f->first].start, b = toks.v[f->last].end;
-        ev.span_start = cp_base + hf_utf8_count(text + sent_start, a - sent_start);
-        ev.span_end = ev.span_start + hf_utf8_count(text + a, b - a);
-        ev.text = sent;
-        fill_actor(d, &ev.source, &f->source, text, toks.v);
-        fill_actor(d, &ev.target, &f->target, text, toks.v);
-        const hf_cameo *cam = f->pattern->cameo;
-        ev.cameo = cam->code;
-        ev.root = cam->root;
-        ev.quad = cam->quad;
-        ev.goldstein = cam->goldstein;
-        ev.plover = cam->plover;
-        ev.cameo_name = cam->name;
-        ev.negated = f->negated;
-        const hf_token *h = &toks.v[f->head];
-        if (f->particle >= 0) {
-          const hf_token *p = &toks.v[f->particle];
-          char *v = hf_arena_alloc(&d->arena, (h->end - h->start) + (p->end - p->start) + 8);
-          sprintf(v, "%.*s ... %.*s", (int)(h->end - h->start), text + h->start, (int)(p->end - p->start),
-                  text + p->start);
-          if (f->particle < f->head)
-            sprintf(v, "%.*s ... %.*s", (int)(p->end - p->start), text + p->start, (int)(h->end - h->start),
-                    text + h->start);
-          ev.verb = v;
-        } else {
-          ev.verb = hf_arena_strndup(&d->arena, text + h->start, h->end - h->start);
-        }
-        ev.pattern = f->pattern->text;
-        ev.rule = f->pattern->rule;
-        HF_VEC_PUSH(d->events, ev);
-      }
-    }
+    code_one_sentence(&sc, (int)s, (int)e);
     s = e;
   }
-  /* Events reference coder strings (codes, rules) which outlive the doc only as
-   * long as the coder: copy them so a doc is independent of its coder. */
-  for (size_t i = 0; i < d->events.n; i++) {
-    hooft_event *ev = &d->events.v[i];
-    const char **strs[] = {&ev->source.code, &ev->source.country, &ev->target.code, &ev->target.country,
-                           &ev->cameo, &ev->root, &ev->plover, &ev->cameo_name, &ev->pattern, &ev->rule};
-    for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
-      if (*strs[k]) *strs[k] = hf_arena_strdup(&d->arena, *strs[k]);
-  }
-  free(found.v);
-  free(ments.v);
+  free(sc.found.v);
+  free(sc.ments.v);
+  free(sc.quants.v);
+  free(sc.claims);
   free(toks.v);
   hf_arena_free(&scratch);
   free(text);
@@ -258,6 +359,7 @@ hooft_doc *hooft_code(hooft_coder *c, const hooft_article *art, hooft_error *err
 void hooft_doc_free(hooft_doc *d) {
   if (!d) return;
   free(d->events.v);
+  free(d->quantities.v);
   hf_arena_free(&d->arena);
   free(d);
 }
@@ -269,3 +371,7 @@ const char *hooft_doc_id(const hooft_doc *d) { return d->id; }
 const char *hooft_doc_lang(const hooft_doc *d) { return d->lang; }
 const char *hooft_doc_date(const hooft_doc *d) { return d->date; }
 const char *hooft_doc_url(const hooft_doc *d) { return d->url; }
+size_t hooft_doc_quantity_count(const hooft_doc *d) { return d->quantities.n; }
+const hooft_quantity *hooft_doc_quantity(const hooft_doc *d, size_t i) {
+  return i < d->quantities.n ? &d->quantities.v[i] : NULL;
+}

@@ -17,6 +17,8 @@ typedef struct clause {
   int after_comma;        /* the clause was split off at a comma */
   int rel_antecedent; /* mention index of the antecedent of a relative clause, or -1 */
   int starts_coord, starts_sub;
+  int relative;           /* a relative clause, or a coordinated continuation of one */
+  int scope_from;         /* first token whose certainty and date cues apply to this clause */
 } clause;
 
 static int key_is(const hf_token *t, const char *s) { return strcmp(t->key, s) == 0; }
@@ -102,10 +104,20 @@ static int split_clauses(hooft_coder *c, int lang, hf_token *toks, int from, int
   for (int i = 0; i < n; i++) {
     clause *c = &cl[i];
     while (c->from < c->to && is_boundary_punct(&toks[c->from])) c->from++;
-    if (c->from >= c->to) continue;
+    c->scope_from = c->from;
+    if (c->from >= c->to) {
+      if (i > 0) c->scope_from = cl[i - 1].scope_from, c->relative = cl[i - 1].relative; /* empty: pass through */
+      continue;
+    }
     const hf_token *f = &toks[c->from];
     c->starts_coord = (f->gram & (HF_G_COORD | HF_G_INFMARK)) != 0;
     c->starts_sub = (f->gram & (HF_G_SUBORD | HF_G_REL | HF_G_CLAUSE)) != 0;
+    c->relative = (f->gram & HF_G_REL) || (i > 0 && c->starts_coord && cl[i - 1].relative);
+    /* a complement (dat/om/that/to) or coordinated clause is governed by the clause before
+     * it: "Seoul vreest dat ... zal sturen" is a fear */
+    c->scope_from = i > 0 && !c->relative && (f->gram & (HF_G_COMP | HF_G_INFMARK | HF_G_COORD)) && !(f->gram & HF_G_CLAUSE)
+                        ? cl[i - 1].scope_from
+                        : c->from;
     if ((f->gram & HF_G_REL) && c->from > from) {
       int k = c->from - 1;
       while (k > from && is_boundary_punct(&toks[k])) k--;
@@ -296,7 +308,7 @@ static int resolve(hf_mention *m, const hf_discourse *dis, const hf_mention *all
 }
 
 static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt, const match *mt, int negated,
-                 int sfrom, int sto) {
+                 int sfrom, int sto, const clause *k) {
   if (!src->code || !tgt->code || src->code == tgt->code) return;
   /* a bare state as the target of its own people ("Zelensky ... Ukrainian territory") is
    * almost always an adjective misread as an actor; domestic events need a role on the
@@ -314,6 +326,8 @@ static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt
   f.particle = mt->particle;
   f.negated = negated;
   f.first = f.last = mt->head;
+  f.scope_from = k->scope_from;
+  f.scope_to = k->to;
   const hf_mention *ms[2] = {src, tgt};
   for (int i = 0; i < 2; i++) {
     if (ms[i]->first < sfrom || ms[i]->last >= sto) continue;
@@ -339,6 +353,7 @@ typedef struct clause_ctx {
   match cands[16];        /* best match of every head */
   int ncands, best;
   match mt;               /* the winning match (mt.p NULL if none) */
+  hf_mention *weak_target; /* a bare role word as direct object, used when nothing better is found */
 } clause_ctx;
 
 /* The first mention of clause k governed by preposition prep (a key), not used by mt. */
@@ -371,9 +386,15 @@ static void analyze_clause(hooft_coder *c, int lang, clause_ctx *x) {
   memset(&x->mt, 0, sizeof x->mt);
   x->mt.head = x->mt.particle = -1;
   if (x->best >= 0) x->mt = x->cands[x->best];
+  /* a negation inside the infinitive complement of the winning head negates the
+   * complement, not the event: "vroeg Noord-Korea om de spanningen niet op te voeren" */
+  int complement_from = k->to;
+  if (x->mt.p && !x->mt.complement)
+    for (int t = x->mt.head + 1; t < k->to && complement_from == k->to; t++)
+      if (in_clause(k, t) && (toks[t].gram & HF_G_INFMARK)) complement_from = t;
   for (int t = k->from; t < k->to; t++) {
     if (!in_clause(k, t)) continue;
-    if ((toks[t].gram & HF_G_NEG) && !token_used(&x->mt, t)) x->negated = 1;
+    if ((toks[t].gram & HF_G_NEG) && !token_used(&x->mt, t) && t < complement_from) x->negated = 1;
     if (toks[t].gram & HF_G_PASSIVE) x->passive = 1;
   }
   for (int i = 0; i < x->ni; i++) {
@@ -436,13 +457,27 @@ static void assign_roles(clause_ctx *x, int lang, hf_mention *src, int *have_src
     s = 0;
   }
   if (s >= 0) *src = *x->free_m[s], *have_src = 1;
+  x->weak_target = NULL;
   for (int i = (s >= 0 ? s + 1 : 0); i < x->nfree && !*have_tgt; i++) {
-    const hf_mention *y = x->free_m[i];
+    hf_mention *y = x->free_m[i];
     if (*have_src && src->group >= 0 && y->group == src->group) continue;
     if (lang == HF_LANG_EN && y->first < mt->head) continue;
-    if (y->role_only && y->first > mt->head + 6) continue;
+    if (y->role_only) { /* "share intelligence with Estonia": a bare role is a last resort */
+      if (!x->weak_target && y->first <= mt->head + 6) x->weak_target = y;
+      continue;
+    }
     *tgt = *y, *have_tgt = 1;
   }
+}
+
+/* Can a compound subject without a target be read as acting on each other?
+ * Agreeing, consulting, signing, cooperating, exchanging, fighting: yes;
+ * appealing, accusing, threatening: no. */
+static int symmetric(const hf_pattern *p) {
+  static const char *const roots[] = {"03", "04", "05", "06", "08", "19"};
+  for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+    if (!strcmp(p->cameo->root, roots[i])) return 1;
+  return 0;
 }
 
 /* Emits the events of a clause: every member of a compound source, and the
@@ -451,10 +486,11 @@ static void emit_clause(clause_ctx *x, const hf_mention *src, int have_src, cons
                         int from, int to, hf_found_vec *out) {
   if (!have_src) return;
   if (!have_tgt && src->group >= 0) {
+    if (!symmetric(x->mt.p)) return;
     for (int a = 0; a < x->ni; a++)
       for (int b = 0; b < x->ni; b++) {
         hf_mention *p = &x->m[x->idx[a]], *q = &x->m[x->idx[b]];
-        if (a != b && p->group == src->group && q->group == src->group) emit(out, p, q, &x->mt, x->negated, from, to);
+        if (a != b && p->group == src->group && q->group == src->group) emit(out, p, q, &x->mt, x->negated, from, to, x->k);
       }
     return;
   }
@@ -471,7 +507,7 @@ static void emit_clause(clause_ctx *x, const hf_mention *src, int have_src, cons
   if (!ns) srcs[ns++] = src;
   if (!nt) tgts[nt++] = tgt;
   for (int a = 0; a < ns; a++)
-    for (int b = 0; b < nt; b++) emit(out, srcs[a], tgts[b], &x->mt, x->negated, from, to);
+    for (int b = 0; b < nt; b++) emit(out, srcs[a], tgts[b], &x->mt, x->negated, from, to, x->k);
 }
 
 void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks, int from, int to, hf_mention *m,
@@ -493,6 +529,7 @@ void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks
      * denial is its content, not an event of its own; nor is a conditional clause */
     int skip_events = suppress || (toks[k->from].gram & HF_G_COND);
     suppress = 0;
+    x.weak_target = NULL;
     analyze_clause(c, lang, &x);
     const clause *next = ci + 1 < ncl && cl[ci + 1].from < cl[ci + 1].to ? &cl[ci + 1] : NULL;
     int next_is_content = x.mt.p && !skip_events && next && (toks[next->from].gram & HF_G_COMP) && takes_content(x.mt.p);
@@ -520,6 +557,7 @@ void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks
         for (size_t i = 0; i < nm && !have_tgt; i++)
           if (in_clause(next, m[i].first) && !m[i].pronoun) tgt = m[i], have_tgt = 1;
       }
+      if (!have_tgt && x.weak_target) tgt = *x.weak_target, have_tgt = 1;
       if (have_src && !resolve(&src, dis, m, nm)) have_src = 0;
       if (have_tgt && !resolve(&tgt, dis, m, nm)) have_tgt = 0;
       if (!skip_events) emit_clause(&x, &src, have_src, &tgt, have_tgt, from, to, out);
@@ -530,7 +568,9 @@ void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks
                              : x.nfree > 0 && !x.free_m[0]->pronoun && !x.free_m[0]->role_only ? x.free_m[0]
                                                                                               : NULL;
     if (subj && subj->code) dis->last_subject = *subj;
-    if (have_src) {
+    if (k->relative || k->starts_sub) {
+      /* a relative or subordinate clause does not supply the subject of what follows */
+    } else if (have_src) {
       prev_source = src;
       prev_target = have_tgt ? tgt : (hf_mention){0};
       prev_request = x.mt.p && (!strcmp(x.mt.p->cameo->root, "02") || !strcmp(x.mt.p->cameo->root, "10"));

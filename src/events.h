@@ -12,6 +12,8 @@ typedef struct hf_found {
   int particle;      /* particle token of a separable verb, or -1 */
   int negated;
   int first, last;   /* token span covering the source, verb and target in this sentence */
+  int scope_from, scope_to; /* tokens whose cues (certainty, dates, quantities) bear on the event:
+                               its clause, and the clause governing a dat/that/om/to clause */
 } hf_found;
 
 typedef HF_VEC(hf_found) hf_found_vec;

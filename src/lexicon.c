@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims.h"
 #include "coder.h"
 #include "text.h"
 
@@ -403,6 +404,13 @@ static void index_nl_verb(hooft_coder *c, const char *inf) {
   }
 }
 
+void hf_index_verb(hooft_coder *c, int lang, const char *lemma) {
+  if (lang == HF_LANG_NL)
+    index_nl_verb(c, lemma);
+  else
+    add_known(c, lang, lemma, lemma);
+}
+
 static void load_lemma_table(hooft_coder *c, const char *dir, int lang, problems *pr) {
   char rel[64];
   snprintf(rel, sizeof rel, "%s/lemmas.txt", hf_lang_names[lang]);
@@ -592,6 +600,7 @@ int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err) {
                      {"actors/roles.txt", HF_ACT_ROLE}};
   for (size_t i = 0; i < sizeof actor_files / sizeof *actor_files; i++)
     load_actor_file(c, dir, actor_files[i].file, actor_files[i].kind, &pr);
+  pr.count += hf_claims_load(c, dir, &pr.text);
   hf_map states = {0}, orgs = {0};
   collect_codes(c, HF_ACT_STATE, &states);
   collect_codes(c, HF_ACT_REGION, &states);

@@ -13,6 +13,7 @@ struct hooft_reader {
   FILE *f;
   int jsonl;
   int done;
+  int id_given;      /* the current record named its own id */
   long lineno;
   char *line;        /* getline buffer */
   size_t cap;
@@ -106,6 +107,7 @@ static int next_plain(hooft_reader *r, hooft_article *a, hooft_error *err) {
   char *nl = strchr(p, '\n');
   memset(a, 0, sizeof *a);
   a->id = r->name;
+  r->id_given = 1;
   a->date = r->default_date;
   a->lang = r->default_lang;
   if (nl) {
@@ -161,6 +163,7 @@ static int next_jsonl(hooft_reader *r, hooft_article *a, hooft_error *err) {
     int bad = 0;
     memset(a, 0, sizeof *a);
     json_t *id = json_object_get(o, "id");
+    r->id_given = json_is_string(id) || json_is_integer(id);
     if (json_is_string(id)) {
       a->id = json_string_value(id);
     } else if (json_is_integer(id)) {
@@ -192,6 +195,8 @@ static int next_jsonl(hooft_reader *r, hooft_article *a, hooft_error *err) {
 }
 
 long hooft_reader_line(const hooft_reader *r) { return r->jsonl ? r->lineno : 0; }
+
+int hooft_reader_id_given(const hooft_reader *r) { return r->id_given; }
 
 int hooft_reader_next(hooft_reader *r, hooft_article *a, hooft_error *err) {
   if (r->done) return 0;

@@ -1,0 +1,178 @@
+/* hooft_store.h: public API of the event store: ingest coded articles, deduplicate events, query, export. */
+#ifndef HOOFT_STORE_H
+#define HOOFT_STORE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hooft.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A store holds articles, their event mentions, and the deduplicated events
+ * those mentions are grouped into (rules: docs/store.md). One schema, two
+ * backends: SQLite (a single file in WAL mode, the default) and PostgreSQL.
+ * A store handle is one connection: not thread-safe, use one per thread.
+ * Ownership as in hooft.h: "caller owns" means release with the named function. */
+typedef struct hooft_store hooft_store;
+
+/* Days: a mention joins an event only if all the event's mentions, with it,
+ * lie within this many days of each other (so within DEDUP_WINDOW+1 calendar days). */
+#define HOOFT_DEDUP_WINDOW 2
+
+/* Opens (and creates, if empty) the store at url:
+ *   "postgresql://..." or "postgres://..."   a PostgreSQL database (libpq URI)
+ *   "sqlite:PATH", "sqlite://PATH" or PATH   a SQLite file, created if missing;
+ *       "?max_page_count=N" caps its size at N pages (to simulate a full disk).
+ * Returns a store (caller owns; hooft_store_close) or NULL with err filled:
+ * the message names the file or server and the problem (not a database,
+ * read-only, connection refused, schema of another version). */
+hooft_store *hooft_store_open(const char *url, hooft_error *err);
+
+/* Rolls back an open batch, closes the connection and frees s. NULL is allowed. */
+void hooft_store_close(hooft_store *s);
+
+/* "sqlite" or "postgresql" (static string). */
+const char *hooft_store_backend(const hooft_store *s);
+
+/* Batches: every put happens inside a batch; a batch is one transaction that
+ * holds the store's writer lock (concurrent ingesters wait for each other).
+ * Returns 0, or -1 with err filled. After a failed put or commit, the batch is
+ * rolled back: nothing of it is stored. */
+int hooft_store_begin(hooft_store *s, hooft_error *err);
+int hooft_store_commit(hooft_store *s, hooft_error *err);
+void hooft_store_rollback(hooft_store *s);
+
+/* What hooft_store_check / hooft_store_put found or did. */
+typedef enum hooft_put_result {
+  HOOFT_PUT_UNCHANGED = 0, /* same key, same content: nothing to do */
+  HOOFT_PUT_NEW = 1,       /* not stored yet */
+  HOOFT_PUT_REPLACED = 2   /* same key, different content: old events replaced */
+} hooft_put_result;
+
+/* An article's identity: its id when it has one (id_given: the input named
+ * it; a plain-text file's name counts as its id), otherwise "sha256:" of URL
+ * and text. The content hash covers id, date, language, title, URL and text. */
+
+/* Tells, before coding, what putting article a would do (so unchanged articles
+ * need not be coded again). Returns a hooft_put_result, or -1 with err filled.
+ * Needs no batch. */
+int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hooft_error *err);
+
+/* Optional per-mention information the coder does not produce yet. */
+typedef struct hooft_mention_extra {
+  int has_certainty;            /* 0: certainty unknown (stored as NULL) */
+  double certainty;             /* 0..1 */
+  const char *location_country; /* ISO alpha-3 or NULL (unknown: compatible with any) */
+  const char *attribution;      /* who said it, or NULL */
+} hooft_mention_extra;
+
+/* Stores article a with its coded events (doc, from hooft_code(a)), inside a
+ * batch, replacing the article's old events if its content changed, and files
+ * every event mention under a deduplicated event. Returns a hooft_put_result,
+ * or -1 with err filled (the batch must then be rolled back). Borrows a, doc. */
+int hooft_store_put(hooft_store *s, const hooft_article *a, int id_given, const hooft_doc *doc,
+                    hooft_error *err);
+
+/* Like hooft_store_put, with the events given directly (n of them; extra is
+ * NULL or n entries). For other coders, tests and benchmarks. Borrows all. */
+int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given, const hooft_event *events,
+                           const hooft_mention_extra *extra, size_t n, hooft_error *err);
+
+/* Totals of what the store holds. */
+typedef struct hooft_store_stats {
+  int64_t articles, events, mentions;
+} hooft_store_stats;
+int hooft_store_stats_get(hooft_store *s, hooft_store_stats *out, hooft_error *err);
+
+/* ---- Queries ------------------------------------------------------------ */
+
+/* Filters on events; all given ones must hold. Fill with hooft_filter_init
+ * and hooft_filter_set. Strings are borrowed: they must outlive the filter. */
+typedef struct hooft_filter {
+  int from, to;                  /* yyyymmdd of the event date, 0 = open */
+  const char *actor;             /* actor code on either side; "RUS*" = prefix */
+  const char *country;           /* country on either side */
+  const char *source, *target;   /* actor code of one side; "RUS*" = prefix */
+  const char *root, *code;       /* CAMEO root ("19") or code ("190") */
+  int quad;                      /* 1..4, 0 = any */
+  int has_min_certainty;
+  double min_certainty;          /* events without a certainty never match */
+  const char *location;          /* location country */
+  const char *text;              /* words that must all occur in a mention's sentence */
+  int negated;                   /* 0 exclude negated events (default), 1 include, 2 only */
+  int64_t event;                 /* one event id, 0 = any */
+  long limit;                    /* at most this many rows, 0 = all */
+} hooft_filter;
+
+void hooft_filter_init(hooft_filter *f);
+
+/* Sets filter name ("from", "to", "actor", "country", "source", "target",
+ * "root", "code", "quad", "min-certainty", "location", "text", "negated"
+ * (exclude|include|only), "event", "limit") from its text value (borrowed).
+ * Returns 0, or -1 with err naming the filter and what is wrong with it. */
+int hooft_filter_set(hooft_filter *f, const char *name, const char *value, hooft_error *err);
+
+/* Grouping keys and measures of an aggregate query (bit sets). */
+enum {
+  HOOFT_GROUP_DAY = 1,
+  HOOFT_GROUP_WEEK = 2,  /* ISO week, "2024-W44" */
+  HOOFT_GROUP_MONTH = 4,
+  HOOFT_GROUP_DYAD = 8,  /* source and target actor codes */
+  HOOFT_GROUP_ROOT = 16,
+  HOOFT_GROUP_QUAD = 32
+};
+enum {
+  HOOFT_MEASURE_EVENTS = 1,         /* number of events */
+  HOOFT_MEASURE_MENTIONS = 2,       /* mention-weighted count: sum of mentions */
+  HOOFT_MEASURE_GOLDSTEIN_SUM = 4,
+  HOOFT_MEASURE_GOLDSTEIN_MEAN = 8
+};
+
+/* Parses a comma-separated list ("month,dyad"; "events,goldstein_mean") into
+ * a bit set. Returns 0, or -1 with err naming the unknown word. */
+int hooft_group_parse(const char *list, unsigned *out, hooft_error *err);
+int hooft_measure_parse(const char *list, unsigned *out, hooft_error *err);
+
+/* One result row, borrowed for the duration of the callback. */
+typedef struct hooft_row {
+  size_t n;
+  const char *const *names;  /* column names */
+  const char *const *values; /* text of each value; NULL = no value */
+  const char *kinds;         /* per column: 's' text, 'i' integer, 'f' number */
+} hooft_row;
+
+/* Called once per row; a non-zero return stops the query (and is returned). */
+typedef int (*hooft_row_fn)(const hooft_row *row, void *ud);
+
+/* Runs a query. group == 0 lists the matching events (id, date, actors, code,
+ * counts...); otherwise one row per group with the measures (0 = all four).
+ * Returns 0, the callback's non-zero value, or -1 with err filled. */
+int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, unsigned measures, hooft_row_fn cb,
+                      void *ud, hooft_error *err);
+
+/* Lists the mentions of event id: article, URL, date, sentence, span, text,
+ * actors as written, code, evidence, attribution. Returns 0, the callback's
+ * value, or -1 with err filled (also when there is no such event). */
+int hooft_store_mentions(hooft_store *s, int64_t event, hooft_row_fn cb, void *ud, hooft_error *err);
+
+/* ---- Export ------------------------------------------------------------- */
+
+typedef enum hooft_export_format {
+  HOOFT_EXPORT_GDELT,  /* GDELT 2.0 event table, 61 tab-separated columns, no header */
+  HOOFT_EXPORT_PLOVER, /* PLOVER JSON Lines; events without a PLOVER category are left out */
+  HOOFT_EXPORT_CSV     /* plain CSV with a header line */
+} hooft_export_format;
+
+/* Writes the events matching f (f->limit applies) to out. Returns the number
+ * of events written, or -1 with err filled (query or write error). */
+int64_t hooft_store_export(hooft_store *s, const hooft_filter *f, hooft_export_format format, FILE *out,
+                           hooft_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,55 @@
+/* store_internal.h: what the event store's source files share: the store handle, filters as SQL, dates. */
+#ifndef HOOFT_STORE_INTERNAL_H
+#define HOOFT_STORE_INTERNAL_H
+
+#include "store_db.h"
+#include "util.h"
+
+/* Prepared statements of the ingest path (store.c). */
+enum {
+  ST_CHECK,
+  ST_ART_INSERT,
+  ST_ART_UPDATE,
+  ST_OLD_EVENTS,
+  ST_DEL_MENTIONS,
+  ST_DEL_SENTENCES,
+  ST_CANDIDATES,
+  ST_EV_INSERT,
+  ST_EV_MERGE,
+  ST_EV_RECODE,
+  ST_SRC_INSERT,
+  ST_MENTION_INSERT,
+  ST_SENTENCE_INSERT,
+  ST_COUNT
+};
+
+struct hooft_store {
+  hf_db *db;
+  int in_batch;
+  int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
+  hf_stmt *st[ST_COUNT];
+};
+
+/* A filter as SQL: " AND ..." conditions on events "e" and their parameters
+ * (text borrowed from the filter or held in buf). */
+typedef struct hf_where {
+  hf_buf sql;
+  hf_val p[48];
+  int n;
+  char buf[8][96];
+  int nbuf;
+} hf_where;
+
+/* Appends the filter's conditions (each " AND ...") to w. Returns 0. */
+int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w);
+void hf_where_free(hf_where *w);
+
+/* Dates: yyyymmdd <-> days since 1970-01-01; ISO week as yyyyww. */
+long hf_day_number(int yyyymmdd);
+int hf_day_from_number(long days);
+int hf_iso_week(int yyyymmdd);
+
+/* Formats yyyymmdd as "YYYY-MM-DD" (empty for 0) into buf of >= 11 bytes. */
+const char *hf_day_text(int yyyymmdd, char *buf);
+
+#endif
