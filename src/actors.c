@@ -357,26 +357,40 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
   }
   out->n = w;
 
-  /* Compound groups: A en/and/, B ... */
-  int gid = 0;
+  /* Compound groups: "A en B", "A, B and C". A run linked by commas only is not a
+   * group ("According to NATO, Russia attacked"): a list has a coordinator. */
+  size_t nm = out->n - start_n;
+  int *link = hf_xcalloc(nm + 1, sizeof *link); /* link[i]: i and i+1 joined (1 comma, 2 coordinator) */
   for (size_t a = start_n; a + 1 < out->n; a++) {
     hf_mention *m = &out->v[a], *n = &out->v[a + 1];
     if (m->pronoun || n->pronoun) continue;
-    int k = m->last + 1, ok = 1, links = 0;
-    for (; k < n->first; k++) {
+    int ok = 1, commas = 0, coords = 0;
+    for (int k = m->last + 1; k < n->first; k++) {
       const hf_token *t = &toks[k];
-      if ((t->gram & HF_G_COORD) || strcmp(t->key, ",") == 0 || strcmp(t->key, "&") == 0)
-        links++;
-      else if (t->gram & HF_G_DET)
-        continue;
-      else
+      if (t->gram & HF_G_COORD)
+        coords++;
+      else if (strcmp(t->key, ",") == 0 || strcmp(t->key, "&") == 0)
+        commas++;
+      else if (!(t->gram & HF_G_DET))
         ok = 0;
     }
-    if (!ok || links == 0 || links > 2) continue;
-    if (m->group < 0) m->group = gid++ + (int)start_n * 1000;
-    n->group = m->group;
-    if (n->prep < 0) n->prep = m->prep;
+    if (ok && commas + coords >= 1 && commas + coords <= 2) link[a - start_n] = coords ? 2 : 1;
   }
+  int gid = 0;
+  for (size_t a = 0; a < nm;) {
+    size_t b = a;
+    int has_coord = 0;
+    while (b + 1 < nm && link[b]) has_coord |= link[b] == 2, b++;
+    if (b > a && has_coord) {
+      int g = gid++ + (int)start_n * 1000;
+      for (size_t i = a; i <= b; i++) {
+        out->v[start_n + i].group = g;
+        if (i > a && out->v[start_n + i].prep < 0) out->v[start_n + i].prep = out->v[start_n + a].prep;
+      }
+    }
+    a = b + 1;
+  }
+  free(link);
   /* a role on the last member of a group applies to members without one:
    * Zuid-Koreaanse en Amerikaanse delegaties -> KORGOV, USAGOV */
   for (size_t a = start_n; a < out->n; a++) {

@@ -670,7 +670,14 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
     if (carried && !(cues & HF_C_HEDGE)) ec->has_attribution = 0;
     ec->certainty = certainty_name(cues, ec->has_attribution);
     int tense = hf_tense(c, lang, toks, f->scope_from, f->scope_to);
-    if (!hf_find_date(c, lang, toks, f->scope_from, f->scope_to, published, tense, &ec->date)) {
+    /* a fronted adverbial before the event's clause dates it too ("On Tuesday, Russia
+     * attacked"), unless another event stands there */
+    int date_from = f->scope_from;
+    int other = 0;
+    for (size_t o = 0; o < nev; o++)
+      if (events[o].head >= from && events[o].head < f->scope_from) other = 1;
+    if (!other) date_from = from;
+    if (!hf_find_date(c, lang, toks, date_from, f->scope_to, published, tense, &ec->date)) {
       ec->date.from = ec->date.to = published;
       ec->date.precision = HF_DATE_PUBLICATION;
     }

@@ -106,6 +106,9 @@ static const char *nl_lemma_rules(hooft_coder *c, const char *key, int depth) {
       if (j) return j;
     }
   }
+  /* strong participles that keep the infinitive's vowel: gevallen, gegeven, geslagen */
+  if (n > 6 && key[0] == 'g' && key[1] == 'e' && key[n - 2] == 'e' && key[n - 1] == 'n' && hf_map_get(&L->known, key + 2))
+    return hf_map_get(&L->known, key + 2);
   if (n > 4 && key[0] == 'g' && key[1] == 'e' && (key[n - 1] == 'd' || key[n - 1] == 't')) {
     if ((v = find_variant(&L->stem_index, key + 2, n - 3))) return v;
     if ((v = hf_map_get(&L->lemma_table, key + 2))) return v;

@@ -281,7 +281,8 @@ const char *hf_day_text(int ymd, char *buf) {
   if (!ymd)
     buf[0] = 0;
   else
-    snprintf(buf, 11, "%04d-%02d-%02d", ymd / 10000 % 10000, ymd / 100 % 100, ymd % 100);
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)ymd / 10000 % 10000, (unsigned)ymd / 100 % 100,
+             (unsigned)ymd % 100);
   return buf;
 }
 

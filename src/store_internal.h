@@ -38,6 +38,7 @@ typedef struct hf_where {
   int n;
   char buf[8][96];
   int nbuf;
+  char *owned; /* one longer string, freed by hf_where_free */
 } hf_where;
 
 /* Appends the filter's conditions (each " AND ...") to w. Returns 0. */

@@ -1,0 +1,485 @@
+/* store_query.c: event store queries: filters (checked, then turned into SQL), event lists, grouped measures, mentions. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+/* ---- Filters ---------------------------------------------------------------- */
+
+void hooft_filter_init(hooft_filter *f) { memset(f, 0, sizeof *f); }
+
+/* An actor code: letters and digits, optionally ending in '*' (a prefix). */
+static int valid_code(const char *v) {
+  size_t n = strlen(v);
+  if (n && v[n - 1] == '*') n--;
+  if (!n || n > 32) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)v[i])) return 0;
+  return 1;
+}
+
+static int all_digits(const char *v, size_t min, size_t max) {
+  size_t n = strlen(v);
+  if (n < min || n > max) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)v[i])) return 0;
+  return 1;
+}
+
+static int has_word(const char *v) {
+  for (; *v; v++)
+    if (isalnum((unsigned char)*v) || (unsigned char)*v >= 0x80) return 1;
+  return 0;
+}
+
+int hooft_filter_set(hooft_filter *f, const char *name, const char *v, hooft_error *err) {
+  if (!v) v = "";
+  if (!strcmp(name, "from") || !strcmp(name, "to")) {
+    int d = hf_parse_date(v, strlen(v));
+    if (!d) {
+      hf_error(err, "bad --%s date '%s' (want YYYY-MM-DD)", name, v);
+      return -1;
+    }
+    *(name[0] == 'f' ? &f->from : &f->to) = d;
+    if (f->from && f->to && f->from > f->to) {
+      hf_error(err, "empty date range: --from is after --to");
+      return -1;
+    }
+    return 0;
+  }
+  if (!strcmp(name, "actor") || !strcmp(name, "source") || !strcmp(name, "target")) {
+    if (!valid_code(v)) {
+      hf_error(err, "bad --%s '%s' (want a CAMEO actor code such as RUS or RUSMIL; RUS* for a prefix)", name, v);
+      return -1;
+    }
+    *(name[0] == 'a' ? &f->actor : name[0] == 's' ? &f->source : &f->target) = v;
+    return 0;
+  }
+  if (!strcmp(name, "country") || !strcmp(name, "location")) {
+    size_t n = strlen(v);
+    int ok = n >= 2 && n <= 3;
+    for (size_t i = 0; i < n && ok; i++) ok = isupper((unsigned char)v[i]);
+    if (!ok) {
+      hf_error(err, "bad --%s '%s' (want an upper-case ISO alpha-3 or region code such as NLD)", name, v);
+      return -1;
+    }
+    *(name[0] == 'c' ? &f->country : &f->location) = v;
+    return 0;
+  }
+  if (!strcmp(name, "root")) {
+    if (!all_digits(v, 2, 2) || atoi(v) < 1 || atoi(v) > 20) {
+      hf_error(err, "bad --root '%s' (want a two-digit CAMEO root, 01 to 20)", v);
+      return -1;
+    }
+    f->root = v;
+    return 0;
+  }
+  if (!strcmp(name, "code")) {
+    if (!all_digits(v, 2, 4) || atoi((char[3]){v[0], v[1], 0}) < 1 || atoi((char[3]){v[0], v[1], 0}) > 20) {
+      hf_error(err, "bad --code '%s' (want a CAMEO event code of 2 to 4 digits, such as 190)", v);
+      return -1;
+    }
+    f->code = v;
+    return 0;
+  }
+  if (!strcmp(name, "quad")) {
+    if (!all_digits(v, 1, 1) || v[0] < '1' || v[0] > '4') {
+      hf_error(err, "bad --quad '%s' (want 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                    "4 material conflict)", v);
+      return -1;
+    }
+    f->quad = v[0] - '0';
+    return 0;
+  }
+  if (!strcmp(name, "min-certainty")) {
+    char *end = NULL;
+    double x = strtod(v, &end);
+    if (!*v || *end || !(x >= 0 && x <= 1)) {
+      hf_error(err, "bad --min-certainty '%s' (want a number from 0 to 1)", v);
+      return -1;
+    }
+    f->has_min_certainty = 1;
+    f->min_certainty = x;
+    return 0;
+  }
+  if (!strcmp(name, "text")) {
+    if (!has_word(v)) {
+      hf_error(err, "bad --text '%s' (no words to search for)", v);
+      return -1;
+    }
+    f->text = v;
+    return 0;
+  }
+  if (!strcmp(name, "negated")) {
+    if (!strcmp(v, "exclude"))
+      f->negated = 0;
+    else if (!strcmp(v, "include"))
+      f->negated = 1;
+    else if (!strcmp(v, "only"))
+      f->negated = 2;
+    else {
+      hf_error(err, "bad --negated '%s' (want exclude, include or only)", v);
+      return -1;
+    }
+    return 0;
+  }
+  if (!strcmp(name, "event") || !strcmp(name, "limit")) {
+    char *end = NULL;
+    long long x = strtoll(v, &end, 10);
+    if (!*v || *end || x <= 0) {
+      hf_error(err, "bad --%s '%s' (want a positive whole number)", name, v);
+      return -1;
+    }
+    if (name[0] == 'e')
+      f->event = x;
+    else
+      f->limit = (long)x;
+    return 0;
+  }
+  hf_error(err, "unknown filter '%s'", name);
+  return -1;
+}
+
+/* ---- Filters as SQL ---------------------------------------------------------- */
+
+static const char *wbuf(hf_where *w, const char *s, size_t n) {
+  char *b = w->buf[w->nbuf++];
+  snprintf(b, sizeof w->buf[0], "%.*s", (int)n, s);
+  return b;
+}
+
+/* "col = ?" for an exact code, "col >= ? AND col < ?" for a "PREFIX*". */
+static void code_cond(hf_where *w, const char *col, const char *code) {
+  size_t n = strlen(code);
+  if (n && code[n - 1] == '*') {
+    const char *lo = wbuf(w, code, n - 1);
+    char *hi = (char *)wbuf(w, code, n - 1);
+    hi[n - 2]++; /* codes are ASCII letters and digits: the next string after the prefix */
+    hf_buf_printf(&w->sql, "(%s >= ? AND %s < ?)", col, col);
+    w->p[w->n++] = hf_text(lo);
+    w->p[w->n++] = hf_text(hi);
+  } else {
+    hf_buf_printf(&w->sql, "%s = ?", col);
+    w->p[w->n++] = hf_text(code);
+  }
+}
+
+/* The FTS5 query for words: each word quoted (so none is an operator), all
+ * required. The string is kept in w until hf_where_free. */
+static const char *fts_words(hf_where *w, const char *text) {
+  hf_buf b = {0};
+  const unsigned char *p = (const unsigned char *)text;
+  while (*p) {
+    while (*p && !(isalnum(*p) || *p >= 0x80)) p++;
+    if (!*p) break;
+    hf_buf_putc(&b, '"');
+    while (*p && (isalnum(*p) || *p >= 0x80)) hf_buf_putc(&b, (char)*p++);
+    hf_buf_puts(&b, "\" ");
+  }
+  hf_buf_cstr(&b);
+  free(w->owned);
+  w->owned = b.data;
+  return w->owned;
+}
+
+int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w) {
+  hf_buf *q = &w->sql;
+  if (f->from) {
+    hf_buf_puts(q, " AND e.day >= ?");
+    w->p[w->n++] = hf_int(f->from);
+  }
+  if (f->to) {
+    hf_buf_puts(q, " AND e.day BETWEEN 1 AND ?");
+    w->p[w->n++] = hf_int(f->to);
+  }
+  if (f->actor) {
+    hf_buf_puts(q, " AND (");
+    code_cond(w, "e.source_code", f->actor);
+    hf_buf_puts(q, " OR ");
+    code_cond(w, "e.target_code", f->actor);
+    hf_buf_puts(q, ")");
+  }
+  if (f->source) {
+    hf_buf_puts(q, " AND ");
+    code_cond(w, "e.source_code", f->source);
+  }
+  if (f->target) {
+    hf_buf_puts(q, " AND ");
+    code_cond(w, "e.target_code", f->target);
+  }
+  if (f->country) {
+    hf_buf_puts(q, " AND (e.source_country = ? OR e.target_country = ?)");
+    w->p[w->n++] = hf_text(f->country);
+    w->p[w->n++] = hf_text(f->country);
+  }
+  if (f->root) {
+    hf_buf_puts(q, " AND e.root = ?");
+    w->p[w->n++] = hf_text(f->root);
+  }
+  if (f->code) {
+    hf_buf_puts(q, " AND e.cameo = ?");
+    w->p[w->n++] = hf_text(f->code);
+  }
+  if (f->quad) {
+    hf_buf_puts(q, " AND e.quad = ?");
+    w->p[w->n++] = hf_int(f->quad);
+  }
+  if (f->has_min_certainty) {
+    hf_buf_puts(q, " AND e.certainty >= ?");
+    w->p[w->n++] = hf_real(f->min_certainty);
+  }
+  if (f->location) {
+    hf_buf_puts(q, " AND e.location_country = ?");
+    w->p[w->n++] = hf_text(f->location);
+  }
+  if (f->negated != 1) {
+    hf_buf_puts(q, f->negated == 2 ? " AND e.negated = 1" : " AND e.negated = 0");
+  }
+  if (f->event) {
+    hf_buf_puts(q, " AND e.id = ?");
+    w->p[w->n++] = hf_int(f->event);
+  }
+  if (f->text) {
+    hf_buf_puts(q, " AND e.id IN (SELECT m.event_id FROM mentions m JOIN sentences s"
+                   " ON s.article_id = m.article_id AND s.sentence = m.sentence WHERE ");
+    if (hf_db_is_pg(s->db)) {
+      hf_buf_puts(q, "to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))");
+      w->p[w->n++] = hf_text(f->text);
+    } else {
+      hf_buf_puts(q, "s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
+      w->p[w->n++] = hf_text(fts_words(w, f->text));
+    }
+  }
+  return 0;
+}
+
+void hf_where_free(hf_where *w) {
+  hf_buf_free(&w->sql);
+  free(w->owned);
+  w->owned = NULL;
+}
+
+/* ---- Group and measure lists ------------------------------------------------------- */
+
+static const char *const group_names[] = {"day", "week", "month", "dyad", "root", "quad"};
+static const char *const measure_names[] = {"events", "mentions", "goldstein_sum", "goldstein_mean"};
+
+/* Parses a comma-separated list of names[] into a bit set. */
+static int parse_list(const char *list, const char *const *names, int nnames, const char *what, unsigned *out,
+                      hooft_error *err) {
+  *out = 0;
+  const char *p = list ? list : "";
+  if (!*p) {
+    hf_error(err, "empty %s list", what);
+    return -1;
+  }
+  while (*p) {
+    size_t n = strcspn(p, ",");
+    int found = -1;
+    for (int i = 0; i < nnames; i++)
+      if (strlen(names[i]) == n && strncmp(p, names[i], n) == 0) found = i;
+    if (found < 0) {
+      hf_buf b = {0};
+      for (int i = 0; i < nnames; i++) hf_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+      hf_error(err, "unknown %s '%.*s' (known: %s)", what, (int)n, p, hf_buf_cstr(&b));
+      hf_buf_free(&b);
+      return -1;
+    }
+    *out |= 1u << found;
+    p += n;
+    if (*p == ',') p++;
+  }
+  return 0;
+}
+
+int hooft_group_parse(const char *list, unsigned *out, hooft_error *err) {
+  if (parse_list(list, group_names, 6, "grouping", out, err) < 0) return -1;
+  int periods = !!(*out & HOOFT_GROUP_DAY) + !!(*out & HOOFT_GROUP_WEEK) + !!(*out & HOOFT_GROUP_MONTH);
+  if (periods > 1) {
+    hf_error(err, "group by one period at most (day, week or month)");
+    return -1;
+  }
+  return 0;
+}
+
+int hooft_measure_parse(const char *list, unsigned *out, hooft_error *err) {
+  return parse_list(list, measure_names, 4, "measure", out, err);
+}
+
+/* ---- Running queries ----------------------------------------------------------------- */
+
+/* How each column of a result is turned into text: 'd' yyyymmdd day, 'w' week,
+ * 'm' month, 'a' actor code ("" = none), 'g' a real with one decimal, 'f' three. */
+typedef struct colspec {
+  const char *name;
+  char conv;
+} colspec;
+
+/* Runs sql with w's parameters and calls cb with each row converted per cols. */
+static int run_rows(hooft_store *s, const char *sql, hf_where *w, const colspec *cols, size_t ncols, hooft_row_fn cb,
+                    void *ud, int64_t *count, hooft_error *err) {
+  const hf_db_ops *o = s->db->ops;
+  if (s->in_batch && o->sync(s->db, err) < 0) return -1;
+  hf_stmt *st = o->prepare(s->db, sql, 0, err);
+  if (!st) return -1;
+  if (o->query(st, w->p, w->n, err) < 0) {
+    o->finalize(st);
+    return -1;
+  }
+  const char *names[40], *values[40];
+  char kinds[41];
+  char bufs[40][48];
+  for (size_t i = 0; i < ncols; i++) {
+    names[i] = cols[i].name;
+    char c = cols[i].conv;
+    kinds[i] = c == 'i' || c == 'q' ? 'i' : c == 'g' || c == 'f' || c == 'r' ? 'f' : 's';
+  }
+  kinds[ncols] = 0;
+  hooft_row row = {ncols, names, values, kinds};
+  int got, rc = 0;
+  while (rc == 0 && (got = o->next(st, err)) == 1) {
+    for (size_t i = 0; i < ncols; i++) {
+      const char *v = o->col_text(st, (int)i);
+      char *b = bufs[i];
+      if (v) switch (cols[i].conv) {
+          case 'd': {
+            int d = (int)o->col_int(st, (int)i);
+            v = d ? hf_day_text(d, b) : NULL;
+            break;
+          }
+          case 'w': {
+            int wk = (int)o->col_int(st, (int)i);
+            if (wk)
+              snprintf(b, 48, "%04d-W%02d", wk / 100, wk % 100);
+            v = wk ? b : NULL;
+            break;
+          }
+          case 'm': {
+            int m = (int)o->col_int(st, (int)i);
+            if (m) snprintf(b, 48, "%04d-%02d", m / 100, m % 100);
+            v = m ? b : NULL;
+            break;
+          }
+          case 'a':
+            if (!*v) v = NULL;
+            break;
+          case 'g': snprintf(b, 48, "%.1f", o->col_real(st, (int)i)); v = b; break;
+          case 'f': snprintf(b, 48, "%.3f", o->col_real(st, (int)i)); v = b; break;
+          case 'r': snprintf(b, 48, "%.4g", o->col_real(st, (int)i)); v = b; break;
+          case 'i': snprintf(b, 48, "%lld", (long long)o->col_int(st, (int)i)); v = b; break;
+          default: break;
+        }
+      values[i] = v;
+    }
+    if (count) (*count)++;
+    if (cb) rc = cb(&row, ud);
+  }
+  if (rc != 0)
+    o->end(st);
+  else if (got < 0)
+    rc = -1;
+  o->finalize(st);
+  return rc;
+}
+
+static const colspec event_cols[] = {
+    {"id", 'i'},       {"date", 'd'},       {"source", 'a'},         {"source_country", 's'}, {"target", 'a'},
+    {"target_country", 's'}, {"cameo", 's'}, {"root", 's'},          {"quad", 'i'},           {"goldstein", 'g'},
+    {"plover", 's'},   {"negated", 'i'},    {"certainty", 'r'},      {"location", 's'},       {"mentions", 'i'},
+    {"sources", 'i'},  {"articles", 'i'}};
+
+int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, unsigned measures, hooft_row_fn cb,
+                      void *ud, hooft_error *err) {
+  hf_where w = {0};
+  hf_filter_where(s, f, &w);
+  hf_buf sql = {0};
+  colspec cols[24];
+  size_t nc = 0;
+  if (!group) {
+    hf_buf_puts(&sql, "SELECT e.id, e.day, e.source_code, e.source_country, e.target_code, e.target_country, "
+                      "e.cameo, e.root, e.quad, e.goldstein, e.plover, e.negated, e.certainty, e.location_country, "
+                      "e.mentions, e.sources, e.articles FROM events e WHERE 1 = 1");
+    hf_buf_puts(&sql, hf_buf_cstr(&w.sql));
+    hf_buf_puts(&sql, " ORDER BY e.day, e.id");
+    nc = sizeof event_cols / sizeof *event_cols;
+    memcpy(cols, event_cols, sizeof event_cols);
+  } else {
+    if (!measures) measures = 15;
+    hf_buf keys = {0};
+    struct {
+      unsigned bit;
+      const char *expr;
+      colspec col;
+    } g[] = {{HOOFT_GROUP_DAY, "e.day", {"day", 'd'}},
+             {HOOFT_GROUP_WEEK, "e.week", {"week", 'w'}},
+             {HOOFT_GROUP_MONTH, "e.month", {"month", 'm'}},
+             {HOOFT_GROUP_DYAD, "e.source_code", {"source", 'a'}},
+             {HOOFT_GROUP_DYAD, "e.target_code", {"target", 'a'}},
+             {HOOFT_GROUP_ROOT, "e.root", {"root", 's'}},
+             {HOOFT_GROUP_QUAD, "e.quad", {"quad", 'i'}}};
+    /* the dyad first, then the period, root and quad class: a time series per dyad */
+    static const int order[] = {3, 4, 0, 1, 2, 5, 6};
+    for (int k = 0; k < 7; k++) {
+      int i = order[k];
+      if (!(group & g[i].bit)) continue;
+      hf_buf_printf(&keys, "%s%s", keys.len ? ", " : "", g[i].expr);
+      cols[nc++] = g[i].col;
+    }
+    hf_buf_printf(&sql, "SELECT %s", hf_buf_cstr(&keys));
+    if (measures & HOOFT_MEASURE_EVENTS) {
+      hf_buf_puts(&sql, ", count(*)");
+      cols[nc++] = (colspec){"events", 'i'};
+    }
+    if (measures & HOOFT_MEASURE_MENTIONS) {
+      hf_buf_puts(&sql, ", sum(e.mentions)");
+      cols[nc++] = (colspec){"mentions", 'i'};
+    }
+    if (measures & HOOFT_MEASURE_GOLDSTEIN_SUM) {
+      hf_buf_puts(&sql, ", sum(e.goldstein)");
+      cols[nc++] = (colspec){"goldstein_sum", 'g'};
+    }
+    if (measures & HOOFT_MEASURE_GOLDSTEIN_MEAN) {
+      hf_buf_puts(&sql, ", avg(e.goldstein)");
+      cols[nc++] = (colspec){"goldstein_mean", 'f'};
+    }
+    hf_buf_printf(&sql, " FROM events e WHERE 1 = 1%s GROUP BY %s ORDER BY %s", hf_buf_cstr(&w.sql),
+                  hf_buf_cstr(&keys), hf_buf_cstr(&keys));
+    hf_buf_free(&keys);
+  }
+  if (f->limit) {
+    hf_buf_puts(&sql, " LIMIT ?");
+    w.p[w.n++] = hf_int(f->limit);
+  }
+  int rc = run_rows(s, hf_buf_cstr(&sql), &w, cols, nc, cb, ud, NULL, err);
+  hf_buf_free(&sql);
+  hf_where_free(&w);
+  return rc;
+}
+
+static const colspec mention_cols[] = {
+    {"event", 'i'},         {"article", 's'},  {"url", 's'},          {"date", 's'},     {"lang", 's'},
+    {"sentence", 'i'},      {"span_start", 'i'}, {"span_end", 'i'},   {"source", 'a'},   {"source_text", 's'},
+    {"target", 'a'},        {"target_text", 's'}, {"cameo", 's'},     {"negated", 'i'},  {"verb", 's'},
+    {"rule", 's'},          {"attribution", 's'}, {"certainty", 'r'}, {"location", 's'}, {"text", 's'}};
+
+int hooft_store_mentions(hooft_store *s, int64_t event, hooft_row_fn cb, void *ud, hooft_error *err) {
+  hf_where w = {0};
+  w.p[w.n++] = hf_int(event);
+  int64_t n = 0;
+  int rc = run_rows(s,
+                    "SELECT m.event_id, a.key, a.url, a.date, a.lang, m.sentence, m.span_start, m.span_end, "
+                    "m.source_code, m.source_name, m.target_code, m.target_name, m.cameo, m.negated, m.verb, m.rule, "
+                    "m.attribution, m.certainty, m.location_country, s.text FROM mentions m "
+                    "JOIN articles a ON a.id = m.article_id "
+                    "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence "
+                    "WHERE m.event_id = ? ORDER BY a.day, a.id, m.seq",
+                    &w, mention_cols, sizeof mention_cols / sizeof *mention_cols, cb, ud, &n, err);
+  hf_where_free(&w);
+  if (rc == 0 && n == 0) {
+    hf_error(err, "no event %lld in the store", (long long)event);
+    return -1;
+  }
+  return rc;
+}
