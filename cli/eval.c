@@ -2,6 +2,7 @@
  * triples: precision, recall and F1 per language and per CAMEO root, with the misses on request. */
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,61 @@ typedef struct counts {
 typedef struct triple {
   char src[32], tgt[32], root[3];
   int negated, used;
+  json_t *gold;              /* the gold event object (claims), or NULL */
+  const hooft_event *event;  /* the coded event, or NULL */
 } triple;
+
+/* Agreement on one claim field over matched events: ok out of n. */
+typedef struct field_score {
+  long ok, n;
+} field_score;
+
+enum { F_ATTRIBUTION, F_CERTAINTY, F_DATE, F_QVALUE, F_QOBJECT, F_LOCATION, F_COUNT };
+static const char *const field_names[F_COUNT] = {"attribution", "certainty", "date", "quantity value",
+                                                 "quantity object", "location"};
+
+static int same_str(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
+
+/* Scores the claims of a matched gold event against the coded one. */
+static void score_claims(json_t *g, const hooft_event *e, field_score *fs) {
+  json_t *v;
+  if ((v = json_object_get(g, "attribution"))) {
+    const char *want = json_is_string(v) ? json_string_value(v) : NULL;
+    const char *got = e->attribution.code ? (e->attribution.country ? e->attribution.country : e->attribution.code) : NULL;
+    fs[F_ATTRIBUTION].n++;
+    fs[F_ATTRIBUTION].ok += same_str(want, got);
+  }
+  if ((v = json_object_get(g, "certainty")) && json_is_string(v)) {
+    fs[F_CERTAINTY].n++;
+    fs[F_CERTAINTY].ok += same_str(json_string_value(v), e->certainty);
+  }
+  if ((v = json_object_get(g, "date")) && json_is_string(v)) {
+    json_t *end = json_object_get(g, "date_end");
+    fs[F_DATE].n++;
+    fs[F_DATE].ok += same_str(json_string_value(v), e->date) &&
+                     same_str(json_is_string(end) ? json_string_value(end) : NULL, e->date_end);
+  }
+  if ((v = json_object_get(g, "quantities")) && json_is_array(v)) {
+    size_t i;
+    json_t *q;
+    json_array_foreach(v, i, q) {
+      double value = json_number_value(json_object_get(q, "value"));
+      json_t *obj = json_object_get(q, "object");
+      const hooft_quantity *found = NULL;
+      for (size_t k = 0; k < e->nquantities && !found; k++)
+        if (fabs(e->quantities[k].value - value) <= 1e-6 * (fabs(value) + 1)) found = &e->quantities[k];
+      fs[F_QVALUE].n++;
+      fs[F_QVALUE].ok += found != NULL;
+      fs[F_QOBJECT].n++;
+      fs[F_QOBJECT].ok += found && same_str(json_is_string(obj) ? json_string_value(obj) : NULL, found->object);
+    }
+  }
+  if ((v = json_object_get(g, "location"))) {
+    const char *want = json_is_string(v) ? json_string_value(v) : NULL;
+    fs[F_LOCATION].n++;
+    fs[F_LOCATION].ok += same_str(want, e->location.country);
+  }
+}
 
 static void eval_usage(FILE *out) {
   fputs("usage: hooft eval [options] GOLD.jsonl...\n"
@@ -66,6 +121,8 @@ int cmd_eval(int argc, char **argv) {
   if (!c) return EXIT_DICT;
   counts lang_c[2] = {{0}}, all = {0};
   counts root_c[2][21];
+  field_score fields[2][F_COUNT];
+  memset(fields, 0, sizeof fields);
   memset(root_c, 0, sizeof root_c);
   int rc = EXIT_OK;
   for (int fi = optind; fi < argc; fi++) {
@@ -114,6 +171,7 @@ int cmd_eval(int argc, char **argv) {
           copy_field(g[i].tgt, sizeof g[i].tgt, t);
           copy_field(g[i].root, sizeof g[i].root, r);
           g[i].negated = neg;
+          g[i].gold = json_array_get(evs, i);
         }
         if (bad) {
           fprintf(stderr, "%s:%ld: each gold event needs string source, target and a root 01..20\n", argv[fi], lineno);
@@ -125,6 +183,7 @@ int cmd_eval(int argc, char **argv) {
             copy_field(p[i].tgt, sizeof p[i].tgt, e->target.country ? e->target.country : e->target.code);
             copy_field(p[i].root, sizeof p[i].root, e->root);
             p[i].negated = e->negated;
+            p[i].event = e;
           }
           lang_c[li].items++;
           all.items++;
@@ -133,6 +192,7 @@ int cmd_eval(int argc, char **argv) {
               if (!p[j].used && !strcmp(g[i].src, p[j].src) && !strcmp(g[i].tgt, p[j].tgt) &&
                   !strcmp(g[i].root, p[j].root)) {
                 g[i].used = p[j].used = 1;
+                score_claims(g[i].gold, p[j].event, fields[li]);
                 lang_c[li].neg_n++;
                 lang_c[li].neg_ok += g[i].negated == p[j].negated;
                 break;
@@ -204,6 +264,21 @@ int cmd_eval(int argc, char **argv) {
     printf("%02d  ", r);
     for (int l = 0; l < 2; l++)
       if (lang_c[l].items) printf(" %9ld %9.3f", root_c[l][r].tp + root_c[l][r].fn, f1(&root_c[l][r]));
+    printf("\n");
+  }
+  printf("\nclaims on matched events (agreement with gold, where the gold gives the field):\n%-16s", "field");
+  for (int l = 0; l < 2; l++)
+    if (lang_c[l].items) printf(" %12s", names[l]);
+  printf("\n");
+  for (int f = 0; f < F_COUNT; f++) {
+    printf("%-16s", field_names[f]);
+    for (int l = 0; l < 2; l++) {
+      if (!lang_c[l].items) continue;
+      if (fields[l][f].n)
+        printf(" %5.3f (%4ld)", ratio(fields[l][f].ok, fields[l][f].n), fields[l][f].n);
+      else
+        printf(" %12s", "-");
+    }
     printf("\n");
   }
   for (int l = 0; l < 2; l++)

@@ -50,6 +50,14 @@ typedef struct hooft_actor {
   const char *country; /* ISO alpha-3 state, or IGO/region code; NULL if none */
 } hooft_actor;
 
+/* Where an event takes place, from the gazetteer. Strings borrowed from the hooft_doc. */
+typedef struct hooft_location {
+  const char *name;     /* as in the text ("Koersk"); NULL when no place was found */
+  const char *country;  /* ISO alpha-3 */
+  double lat, lon;
+  const char *feature;  /* "city", "capital", "region" */
+} hooft_location;
+
 /* A quantity stated in the article ("naar schatting 11.000 manschappen"). Strings
  * borrowed from the hooft_doc. */
 typedef struct hooft_quantity {
@@ -91,6 +99,7 @@ typedef struct hooft_event {
   const char *date_precision; /* "day", "month", "year" or "publication" */
   size_t nquantities;
   const hooft_quantity *quantities; /* the quantities in the event's clause */
+  hooft_location location;          /* name NULL if no place was found */
 } hooft_event;
 
 /* Loads every dictionary under dict_dir (hooft's own layout, see

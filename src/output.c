@@ -15,6 +15,17 @@ static json_t *actor_json(const hooft_actor *a) {
   return o;
 }
 
+static json_t *location_json(const hooft_location *l) {
+  if (!l->name) return json_null();
+  json_t *o = json_object();
+  json_object_set_new(o, "name", json_string(l->name));
+  json_object_set_new(o, "country", str_or_null(l->country));
+  json_object_set_new(o, "lat", json_real(l->lat));
+  json_object_set_new(o, "lon", json_real(l->lon));
+  json_object_set_new(o, "feature", str_or_null(l->feature));
+  return o;
+}
+
 static json_t *quantity_json(const hooft_quantity *q, int with_context) {
   json_t *o = json_object();
   json_object_set_new(o, "value", json_real(q->value));
@@ -80,6 +91,7 @@ int hooft_doc_write_jsonl(const hooft_doc *doc, FILE *out) {
     json_t *qs = json_array();
     for (size_t q = 0; q < e->nquantities; q++) json_array_append_new(qs, quantity_json(&e->quantities[q], 0));
     json_object_set_new(o, "quantities", qs);
+    json_object_set_new(o, "location", location_json(&e->location));
     int r = json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(12));
     json_decref(o);
     if (r < 0 || fputc('\n', out) == EOF) return -1;
