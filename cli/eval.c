@@ -30,24 +30,34 @@ static const char *const field_names[F_COUNT] = {"attribution", "certainty", "da
 
 static int same_str(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
 
-/* Scores the claims of a matched gold event against the coded one. */
-static void score_claims(json_t *g, const hooft_event *e, field_score *fs) {
+/* Prints one claim disagreement under --misses. */
+static void claim_miss(const char *id, const char *field, const char *want, const char *got) {
+  printf("%s: claim %s: gold %s, coded %s\n", id, field, want ? want : "null", got ? got : "null");
+}
+
+/* Scores the claims of a matched gold event against the coded one; with id, prints
+ * the disagreements. */
+static void score_claims(json_t *g, const hooft_event *e, field_score *fs, const char *id) {
   json_t *v;
   if ((v = json_object_get(g, "attribution"))) {
     const char *want = json_is_string(v) ? json_string_value(v) : NULL;
     const char *got = e->attribution.code ? (e->attribution.country ? e->attribution.country : e->attribution.code) : NULL;
     fs[F_ATTRIBUTION].n++;
     fs[F_ATTRIBUTION].ok += same_str(want, got);
+    if (id && !same_str(want, got)) claim_miss(id, "attribution", want, got);
   }
   if ((v = json_object_get(g, "certainty")) && json_is_string(v)) {
     fs[F_CERTAINTY].n++;
     fs[F_CERTAINTY].ok += same_str(json_string_value(v), e->certainty);
+    if (id && !same_str(json_string_value(v), e->certainty)) claim_miss(id, "certainty", json_string_value(v), e->certainty);
   }
   if ((v = json_object_get(g, "date")) && json_is_string(v)) {
     json_t *end = json_object_get(g, "date_end");
     fs[F_DATE].n++;
-    fs[F_DATE].ok += same_str(json_string_value(v), e->date) &&
-                     same_str(json_is_string(end) ? json_string_value(end) : NULL, e->date_end);
+    int ok = same_str(json_string_value(v), e->date) &&
+             same_str(json_is_string(end) ? json_string_value(end) : NULL, e->date_end);
+    fs[F_DATE].ok += ok;
+    if (id && !ok) claim_miss(id, "date", json_string_value(v), e->date);
   }
   if ((v = json_object_get(g, "quantities")) && json_is_array(v)) {
     size_t i;
@@ -61,13 +71,20 @@ static void score_claims(json_t *g, const hooft_event *e, field_score *fs) {
       fs[F_QVALUE].n++;
       fs[F_QVALUE].ok += found != NULL;
       fs[F_QOBJECT].n++;
-      fs[F_QOBJECT].ok += found && same_str(json_is_string(obj) ? json_string_value(obj) : NULL, found->object);
+      int ok = found && same_str(json_is_string(obj) ? json_string_value(obj) : NULL, found->object);
+      fs[F_QOBJECT].ok += ok;
+      if (id && !ok) {
+        char want[64];
+        snprintf(want, sizeof want, "%g %s", value, json_is_string(obj) ? json_string_value(obj) : "-");
+        claim_miss(id, "quantity", want, found ? (found->object ? found->object : "no object") : "not found");
+      }
     }
   }
   if ((v = json_object_get(g, "location"))) {
     const char *want = json_is_string(v) ? json_string_value(v) : NULL;
     fs[F_LOCATION].n++;
     fs[F_LOCATION].ok += same_str(want, e->location.country);
+    if (id && !same_str(want, e->location.country)) claim_miss(id, "location", want, e->location.country);
   }
 }
 
@@ -192,7 +209,7 @@ int cmd_eval(int argc, char **argv) {
               if (!p[j].used && !strcmp(g[i].src, p[j].src) && !strcmp(g[i].tgt, p[j].tgt) &&
                   !strcmp(g[i].root, p[j].root)) {
                 g[i].used = p[j].used = 1;
-                score_claims(g[i].gold, p[j].event, fields[li]);
+                score_claims(g[i].gold, p[j].event, fields[li], misses ? id : NULL);
                 lang_c[li].neg_n++;
                 lang_c[li].neg_ok += g[i].negated == p[j].negated;
                 break;

@@ -110,8 +110,14 @@ hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err);
 /* Releases a coder and everything it owns. NULL is allowed. */
 void hooft_coder_free(hooft_coder *coder);
 
-/* Number of dictionary entries loaded, by kind: "actors", "roles", "patterns". */
+/* Number of dictionary entries loaded, by kind: "actors", "roles", "patterns", "places". */
 size_t hooft_coder_count(const hooft_coder *coder, const char *kind);
+
+/* Loads a gazetteer for event locations: a tab-separated file of name, ISO alpha-3
+ * country, latitude, longitude, feature (city, capital, region) and population, one
+ * name per line ('#' comments); see docs/gazetteer.md. Replaces any gazetteer loaded
+ * before. Returns 0, or -1 with err filled ("file:line: problem"). */
+int hooft_coder_load_gazetteer(hooft_coder *coder, const char *path, hooft_error *err);
 
 /* Non-fatal dictionary problems found while loading (duplicates), one
  * "file:line: message" per line, or NULL if none. Borrowed from the coder. */

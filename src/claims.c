@@ -156,6 +156,22 @@ static void object_line(loader *ld, int lang, const char *rel, int ln, char **f)
   (void)rel;
   (void)ln;
   hf_claims_lang *L = claims_of(ld->c, lang);
+  char *arrow = strchr(f[0], '>');
+  if (arrow) { /* "people>dead<TAB>killed|..." refines an object by the words of its sentence */
+    *arrow = 0;
+    hf_refine r = {strcmp(f[0], "-") ? hf_intern_s(&ld->c->strings, f[0]) : NULL, hf_intern_s(&ld->c->strings, arrow + 1), NULL};
+    char *w[128];
+    int nw = hf_split(f[1], '|', w, 128);
+    hf_buf key = {0};
+    for (int i = 0; i < nw; i++) {
+      key.len = 0;
+      hf_text_key(&key, w[i], strlen(w[i]));
+      r.word = hf_intern_n(&ld->c->strings, key.data, key.len);
+      HF_VEC_PUSH(L->refines, r);
+    }
+    hf_buf_free(&key);
+    return;
+  }
   const char *object = hf_intern_s(&ld->c->strings, f[0]);
   char *w[256];
   int nw = hf_split(f[1], '|', w, 256);
@@ -207,6 +223,7 @@ void hf_claims_free(hooft_coder *c) {
     hf_map_free(&L->objects);
     free(L->suffix_keys.v);
     free(L->suffix_objects.v);
+    free(L->refines.v);
   }
   free(c->claims);
   c->claims = NULL;
@@ -443,6 +460,8 @@ static const char *quantity_object(hf_claims_lang *L, const hf_token *toks, int 
     const hf_token *t = &toks[k];
     if (t->kind == HF_T_PUNCT && strcmp(t->key, "$") && strcmp(t->key, "\xe2\x82\xac") && strcmp(t->key, "\xc2\xa3"))
       return NULL;
+    /* "7.000 containers met munitie" counts containers; "hundreds of soldiers" is partitive */
+    if ((t->gram & HF_G_PREP) && !(k == j && (!strcmp(t->key, "of") || !strcmp(t->key, "van")))) return NULL;
     const char *o = hf_map_get(&L->objects, t->key);
     if (!o && t->lemma) o = hf_map_get(&L->objects, t->lemma);
     for (size_t s = 0; !o && s < L->suffix_keys.n; s++) {
@@ -456,6 +475,18 @@ static const char *quantity_object(hf_claims_lang *L, const hf_token *toks, int 
     if (t->kind == HF_T_NUM) return NULL;
   }
   return NULL;
+}
+
+/* Refines a counted object by the words of its sentence: people who were "killed"
+ * are dead, soldiers whose "bodies" are returned are dead, people "released" were prisoners. */
+static const char *refine_object(hf_claims_lang *L, const hf_token *toks, int from, int to, const char *object) {
+  for (size_t r = 0; r < L->refines.n; r++) {
+    const hf_refine *rf = &L->refines.v[r];
+    if (rf->from != object) continue;
+    for (int k = from; k < to; k++)
+      if (!strcmp(toks[k].key, rf->word) || (toks[k].lemma && !strcmp(toks[k].lemma, rf->word))) return rf->to;
+  }
+  return object;
 }
 
 void hf_find_quantities(hooft_coder *c, int lang, const char *text, const hf_token *toks, int from, int to,
@@ -530,6 +561,7 @@ void hf_find_quantities(hooft_coder *c, int lang, const char *text, const hf_tok
                      !strcmp(toks[i - 1].key, "\xc2\xa3")))
       object = hf_map_get(&L->objects, toks[i - 1].key);
     if (t->kind == HF_T_NUM && is_year(t) && !multiplied && !object) continue; /* a year */
+    object = refine_object(L, toks, from, to, object);
     hf_quantity q;
     memset(&q, 0, sizeof q);
     q.value = value;
@@ -664,9 +696,17 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
     hf_event_claims *ec = &out[e];
     memset(ec, 0, sizeof *ec);
     /* the speaker of the sentence, unless the event is the speaker's own act */
-    ec->has_attribution = has_attr && !(attr.first >= f->source.first && attr.last <= f->source.last && attr.first >= from);
+    int own = (attr.first >= f->source.first && attr.last <= f->source.last && attr.first >= from) ||
+              (f->source.pronoun && attr.code == f->source.code); /* "Trump said he would ..." */
+    ec->has_attribution = has_attr && !own;
     if (ec->has_attribution) ec->attribution = attr;
+    /* an intention or a threat is itself the event (roots 03, 13): the cues of its own
+     * clause ("dreigt", "is ready to") do not make it hypothetical; a governing clause can */
+    const char *root = f->pattern->cameo->root;
+    int intent = !strcmp(root, "03") || !strcmp(root, "13");
     uint32_t cues = certainty_cues(c, lang, toks, f->scope_from, f->scope_to, from);
+    if (intent)
+      cues = (cues & HF_C_HEDGE) | (certainty_cues(c, lang, toks, f->scope_from, f->clause_from, from) & HF_C_HYPO);
     if (carried && !(cues & HF_C_HEDGE)) ec->has_attribution = 0;
     ec->certainty = certainty_name(cues, ec->has_attribution);
     int tense = hf_tense(c, lang, toks, f->scope_from, f->scope_to);
@@ -681,7 +721,21 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
       ec->date.from = ec->date.to = published;
       ec->date.precision = HF_DATE_PUBLICATION;
     }
+    /* where: a locative phrase in the event's clause (or a fronted adverbial); an
+     * ambiguous name prefers the countries of the sentence's actors */
+    const char *countries[16];
+    int ncountries = 0;
+    for (size_t i = 0; i < nm && ncountries < 16; i++)
+      if (m[i].country) countries[ncountries++] = m[i].country;
+    ec->has_location = hf_find_location(c, toks, date_from, f->scope_to, to, countries, ncountries, &ec->location);
+    /* quantities: the event's clause, and a trailing clause without an event of its own
+     * ("..., killing at least 12 people") */
+    int qto = f->scope_to;
+    int later = 0;
+    for (size_t o = 0; o < nev; o++)
+      if (events[o].head >= f->scope_to) later = 1;
+    if (!later) qto = to;
     for (size_t q = 0; q < quants->n && ec->nquant < 8; q++)
-      if (quants->v[q].first >= f->scope_from && quants->v[q].last < f->scope_to) ec->quant[ec->nquant++] = (int)q;
+      if (quants->v[q].first >= f->scope_from && quants->v[q].last < qto) ec->quant[ec->nquant++] = (int)q;
   }
 }

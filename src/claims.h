@@ -4,6 +4,7 @@
 
 #include "coder.h"
 #include "events.h"
+#include "places.h"
 
 /* Claim cue classes (dict/<lang>/claims.txt and dates.txt). */
 enum {
@@ -44,6 +45,13 @@ typedef struct hf_numword {
   int kind; /* 0 unit, 1 mult, 2 vague */
 } hf_numword;
 
+/* Refines a quantity's object when a word occurs in its sentence ("people>dead: killed"). */
+typedef struct hf_refine {
+  const char *from; /* object before (interned), or NULL for none */
+  const char *to;
+  const char *word;
+} hf_refine;
+
 /* Per-language claim data, owned by the coder. */
 typedef struct hf_claims_lang {
   hf_map cues;        /* first key -> hf_cue chain */
@@ -52,6 +60,7 @@ typedef struct hf_claims_lang {
   hf_map objects;     /* key -> object name ("troops", "money:EUR") */
   HF_VEC(const char *) suffix_keys; /* "*granaten" style object words, without the star */
   HF_VEC(const char *) suffix_objects;
+  HF_VEC(hf_refine) refines;
 } hf_claims_lang;
 
 /* Loads dict/<lang>/{claims,numbers,quantities,dates}.txt for every language.
@@ -86,6 +95,8 @@ typedef struct hf_event_claims {
   hf_date date;
   int nquant;            /* quantities of the event: indexes into the sentence's list */
   int quant[8];
+  int has_location;
+  hf_located location;
 } hf_event_claims;
 
 /* Attribution carried from sentence to sentence. */

@@ -32,6 +32,8 @@ enum {
   HF_G_PARTOF = 1 << 16   /* quantity or group word before van/of: duizenden, thousands, members */
 };
 
+typedef struct hf_gazetteer hf_gazetteer;
+
 /* ---- CAMEO event table ---- */
 typedef struct hf_cameo {
   const char *code, *root, *name, *plover;
@@ -113,6 +115,7 @@ struct hooft_coder {
   char *dict_dir;
   int trace;                /* HOOFT_TRACE set: print clause analysis to stderr */
   void *claims;             /* hf_claims_lang[HF_NLANG] (claims.h) */
+  struct hf_gazetteer *gazetteer; /* places (places.h), or NULL when none is loaded */
   char *warnings;           /* non-fatal dictionary problems, or NULL */
   HF_VEC(hf_pattern_list *) lists; /* owned pattern lists, freed at the end */
 };

@@ -6,6 +6,7 @@
 
 #include "claims.h"
 #include "coder.h"
+#include "places.h"
 #include "events.h"
 #include "text.h"
 
@@ -54,6 +55,7 @@ void hooft_coder_free(hooft_coder *c) {
   hf_map_free(&c->cameo);
   hf_lemma_free(c);
   hf_claims_free(c);
+  hf_places_free(c->gazetteer);
   if (c->textcat) textcat_Done(c->textcat);
   hf_intern_free(&c->strings);
   hf_arena_free(&c->arena);
@@ -73,6 +75,7 @@ size_t hooft_coder_count(const hooft_coder *c, const char *kind) {
     return n;
   }
   if (strcmp(kind, "cameo") == 0) return c->cameo.count;
+  if (strcmp(kind, "places") == 0) return hf_places_count(c->gazetteer);
   return 0;
 }
 
@@ -265,6 +268,13 @@ static void code_one_sentence(sentence_ctx *sc, int s, int e) {
     }
     static const char *const precisions[] = {"publication", "year", "month", "day"};
     ev.date_precision = ec->date.from ? precisions[prec] : NULL;
+    if (ec->has_location) {
+      ev.location.name = doc_text(d, text, toks[ec->location.first].start, toks[ec->location.last].end);
+      ev.location.country = own(d, ec->location.country);
+      ev.location.feature = own(d, ec->location.feature);
+      ev.location.lat = ec->location.lat;
+      ev.location.lon = ec->location.lon;
+    }
     if (ec->nquant) {
       hooft_quantity *qs = hf_arena_alloc(&d->arena, (size_t)ec->nquant * sizeof *qs);
       for (int q = 0; q < ec->nquant; q++) qs[q] = d->quantities.v[qbase + (size_t)ec->quant[q]];

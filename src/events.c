@@ -327,6 +327,7 @@ static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt
   f.negated = negated;
   f.first = f.last = mt->head;
   f.scope_from = k->scope_from;
+  f.clause_from = k->from;
   f.scope_to = k->to;
   const hf_mention *ms[2] = {src, tgt};
   for (int i = 0; i < 2; i++) {

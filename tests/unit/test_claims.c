@@ -57,7 +57,8 @@ static void test_quantities_dutch(void **state) {
 
 static void test_quantities_english(void **state) {
   (void)state;
-  expect_quantity("en", "At least 12 civilians were killed.", 12, 0, "people", 1, 0);
+  expect_quantity("en", "At least 12 civilians were killed.", 12, 0, "dead", 1, 0);
+  expect_quantity("en", "Lithuania expelled two Russian diplomats.", 2, 0, "people", 0, 0);
   expect_quantity("en", "Up to 3,000 troops could be sent.", 3000, 0, "troops", 0, 1);
   expect_quantity("en", "The EU pledged $5 billion.", 5e9, 0, "money:USD", 0, 0);
   expect_quantity("en", "Several hundred protesters gathered.", 300, 1, "people", 1, 0);
@@ -125,9 +126,34 @@ static void test_certainty_and_attribution(void **state) {
   expect_claim("en", "Russia plans to invade Ukraine.", "hypothetical", "-");
 }
 
+/* Codes text and checks the first event's location ("-" for none). */
+static void expect_location(const char *lang, const char *text, const char *name, const char *country) {
+  hooft_doc *d = code_text(coder, lang, "2024-10-31", text);
+  if (hooft_doc_event_count(d) < 1) fail_msg("'%s': no event", text);
+  const hooft_event *e = hooft_doc_event(d, 0);
+  const char *got = e->location.name ? e->location.name : "-";
+  const char *gotc = e->location.country ? e->location.country : "-";
+  if (strcmp(got, name) || strcmp(gotc, country))
+    fail_msg("'%s': got %s (%s), want %s (%s)", text, got, gotc, name, country);
+  hooft_doc_free(d);
+}
+
+static void test_locations(void **state) {
+  (void)state;
+  expect_location("nl", "Rusland en Oekraïne voeren overleg in Washington.", "Washington", "USA");
+  expect_location("nl", "Oekraïne viel Rusland binnen in de Russische grensregio Koersk.", "Koersk", "RUS");
+  expect_location("en", "Russia attacked Ukraine near Kyiv.", "Kyiv", "UKR");
+  /* a capital as an actor is not a location; a capital after "in" is */
+  expect_location("en", "Moscow attacked Ukraine.", "-", "-");
+  /* ambiguous names: the region after a comma, else the actors' countries */
+  expect_location("en", "Russia and China met in Paris, Texas.", "Paris", "USA");
+  expect_location("en", "Russia and China met in Paris.", "Paris", "FRA");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quantities_dutch), cmocka_unit_test(test_quantities_english),
-      cmocka_unit_test(test_dates), cmocka_unit_test(test_certainty_and_attribution)};
+      cmocka_unit_test(test_dates), cmocka_unit_test(test_certainty_and_attribution),
+      cmocka_unit_test(test_locations)};
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,6 +12,10 @@
 
 #include "hooft.h"
 
+#ifndef FIXTURE_GAZETTEER
+#define FIXTURE_GAZETTEER "tests/fixtures/gazetteer.tsv"
+#endif
+
 #ifndef FIXTURE_DICT
 #define FIXTURE_DICT "tests/fixtures/dict"
 #endif
@@ -21,6 +25,7 @@ static inline hooft_coder *fixture_coder(void) {
   hooft_error err;
   hooft_coder *c = hooft_coder_new(FIXTURE_DICT, &err);
   if (!c) fail_msg("fixture dictionaries: %s", err.message);
+  if (hooft_coder_load_gazetteer(c, FIXTURE_GAZETTEER, &err) < 0) fail_msg("fixture gazetteer: %s", err.message);
   return c;
 }
 

@@ -1,0 +1,28 @@
+/* places.h: the gazetteer and the location of an event (internal). */
+#ifndef HOOFT_PLACES_H
+#define HOOFT_PLACES_H
+
+#include "coder.h"
+
+/* A place found in a sentence. */
+typedef struct hf_located {
+  int first, last;         /* tokens of its name */
+  const char *country;     /* interned ISO alpha-3 */
+  double lat, lon;
+  const char *feature;     /* "city", "capital", "region" */
+} hf_located;
+
+/* Finds the first place in tokens [from, to) that a locative preposition governs
+ * ("in Washington", "in de grensregio Koersk"). Ambiguous names prefer a place in
+ * the region named after a comma ("Paris, Texas"; looked up to sent_to), then one in
+ * countries[], then the most populous. Returns 1 and fills *out, or 0. */
+int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int sent_to,
+                     const char *const *countries, int ncountries, hf_located *out);
+
+/* Number of places loaded. */
+size_t hf_places_count(const hf_gazetteer *g);
+
+/* Releases a gazetteer. NULL is allowed. */
+void hf_places_free(hf_gazetteer *g);
+
+#endif
