@@ -123,6 +123,10 @@ int hooft_coder_load_gazetteer(hooft_coder *coder, const char *path, hooft_error
  * "file:line: message" per line, or NULL if none. Borrowed from the coder. */
 const char *hooft_coder_warnings(const hooft_coder *coder);
 
+/* Turns the claims (attribution, certainty, quantities, dates, locations) on (the
+ * default) or off; off, events carry only the publication date and no claims. */
+void hooft_coder_set_claims(hooft_coder *coder, int enabled);
+
 /* Identifies the language of text among the languages the coder has
  * dictionaries for. Returns "nl" or "en" (static string), or NULL if unsure. */
 const char *hooft_identify_language(hooft_coder *coder, const char *text, size_t len);

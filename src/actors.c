@@ -82,7 +82,7 @@ static const hf_phrase *match_at(hooft_coder *c, const char *text, hf_token *tok
     for (; g && !best; g = g->next)
       if (g->ntok == 1) best = g, bgen = 1;
   }
-  chain = hf_map_get(&c->phrases, t->key);
+  chain = hf_map_get_hashed(&c->phrases, t->key, t->key_len, t->key_hash);
   int gen = 0;
   const hf_phrase *m = chain ? match_chain(chain, text, toks, i, to, &gen) : NULL;
   if (!m && t->gen) {

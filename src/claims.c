@@ -224,6 +224,7 @@ void hf_claims_free(hooft_coder *c) {
     free(L->suffix_keys.v);
     free(L->suffix_objects.v);
     free(L->refines.v);
+    free(L->cache_store);
   }
   free(c->claims);
   c->claims = NULL;
@@ -232,7 +233,12 @@ void hf_claims_free(hooft_coder *c) {
 /* The longest cue starting at token i (before `to`), or NULL. */
 static const hf_cue *cue_at(hf_claims_lang *L, const hf_token *toks, int i, int to) {
   if (toks[i].kind != HF_T_WORD && toks[i].kind != HF_T_PUNCT) return NULL;
-  for (const hf_cue *q = hf_map_get(&L->cues, toks[i].key); q; q = q->next) {
+  const hf_cue *q = NULL;
+  if (L->cache && i >= L->cache_from && i < L->cache_to) {
+    q = L->cache[i - L->cache_from];
+    if (!q || i + q->ntok <= to) return q; /* the sentence's longest cue fits: it is the answer */
+  }
+  for (q = hf_map_get_hashed(&L->cues, toks[i].key, toks[i].key_len, toks[i].key_hash); q; q = q->next) {
     if (i + q->ntok > to) continue;
     int ok = 1;
     for (int k = 0; ok && k < q->ntok; k++) ok = strcmp(toks[i + k].key, q->keys[k]) == 0;
@@ -462,7 +468,7 @@ static const char *quantity_object(hf_claims_lang *L, const hf_token *toks, int 
       return NULL;
     /* "7.000 containers met munitie" counts containers; "hundreds of soldiers" is partitive */
     if ((t->gram & HF_G_PREP) && !(k == j && (!strcmp(t->key, "of") || !strcmp(t->key, "van")))) return NULL;
-    const char *o = hf_map_get(&L->objects, t->key);
+    const char *o = hf_map_get_hashed(&L->objects, t->key, t->key_len, t->key_hash);
     if (!o && t->lemma) o = hf_map_get(&L->objects, t->lemma);
     for (size_t s = 0; !o && s < L->suffix_keys.n; s++) {
       size_t sl = strlen(L->suffix_keys.v[s]);
@@ -496,7 +502,7 @@ void hf_find_quantities(hooft_coder *c, int lang, const char *text, const hf_tok
     const hf_token *t = &toks[i];
     double value = 0;
     int have = 0, vague = 0, j = i + 1;
-    const hf_numword *nw = t->kind == HF_T_WORD ? hf_map_get(&L->numbers, t->key) : NULL;
+    const hf_numword *nw = t->kind == HF_T_WORD ? hf_map_get_hashed(&L->numbers, t->key, t->key_len, t->key_hash) : NULL;
     if (t->kind == HF_T_NUM) {
       const char *s = text + t->start;
       size_t len = t->end - t->start;
@@ -614,7 +620,9 @@ int hf_find_attribution(hooft_coder *c, int lang, const hf_token *toks, int from
   }
   /* X zei (dat), "...", zei X */
   for (int r = from; r < to; r++) {
-    if (toks[r].kind != HF_T_WORD || !toks[r].lemma || !hf_map_get(&L->report, toks[r].lemma)) continue;
+    if (toks[r].kind != HF_T_WORD || !toks[r].lemma ||
+        !hf_map_get_hashed(&L->report, toks[r].lemma, toks[r].lemma_len, toks[r].lemma_hash))
+      continue;
     int skip = 0; /* an event's own verb, or a word inside a name ("the United States") */
     for (size_t e = 0; e < nev; e++)
       if (events[e].head == r) skip = 1;
@@ -671,6 +679,17 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
                         const hf_mention *m, size_t nm, const hf_found *events, size_t nev, int published,
                         hf_claims_state *st, int sentence, hf_quantity_vec *quants, hf_event_claims *out,
                         const char **sentence_certainty, int *sentence_has_attr, hf_mention *sentence_attr) {
+  hf_claims_lang *L = claims_of(c, lang);
+  L->cache = NULL;
+  if ((size_t)(to - from) > L->cache_cap) {
+    L->cache_cap = (size_t)(to - from) * 2;
+    free(L->cache_store);
+    L->cache_store = hf_xmalloc(L->cache_cap * sizeof *L->cache_store);
+  }
+  for (int i = from; i < to; i++) L->cache_store[i - from] = cue_at(L, toks, i, to);
+  L->cache = L->cache_store;
+  L->cache_from = from;
+  L->cache_to = to;
   quants->n = 0;
   hf_find_quantities(c, lang, text, toks, from, to, quants);
   hf_mention attr;
@@ -738,4 +757,5 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
     for (size_t q = 0; q < quants->n && ec->nquant < 8; q++)
       if (quants->v[q].first >= f->scope_from && quants->v[q].last < qto) ec->quant[ec->nquant++] = (int)q;
   }
+  L->cache = NULL;
 }

@@ -61,6 +61,11 @@ typedef struct hf_claims_lang {
   HF_VEC(const char *) suffix_keys; /* "*granaten" style object words, without the star */
   HF_VEC(const char *) suffix_objects;
   HF_VEC(hf_refine) refines;
+  /* the cue starting at each token of the sentence being coded (filled once per sentence) */
+  const hf_cue **cache;       /* NULL outside hf_sentence_claims */
+  const hf_cue **cache_store;
+  int cache_from, cache_to;
+  size_t cache_cap;
 } hf_claims_lang;
 
 /* Loads dict/<lang>/{claims,numbers,quantities,dates}.txt for every language.

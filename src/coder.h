@@ -114,6 +114,7 @@ struct hooft_coder {
   void *textcat;            /* libexttextcat handle, created on first need */
   char *dict_dir;
   int trace;                /* HOOFT_TRACE set: print clause analysis to stderr */
+  int no_claims;            /* code events only (hooft_coder_set_claims) */
   void *claims;             /* hf_claims_lang[HF_NLANG] (claims.h) */
   struct hf_gazetteer *gazetteer; /* places (places.h), or NULL when none is loaded */
   char *warnings;           /* non-fatal dictionary problems, or NULL */
@@ -150,6 +151,8 @@ int hf_parse_number(const char *s, size_t n, int lang, double *value);
 
 /* Returns the lemma key of a word key (interned; cached per language). */
 const char *hf_lemma(hooft_coder *c, int lang, const char *key);
+/* The same with the key's length and hf_hash already known. */
+const char *hf_lemma_hashed(hooft_coder *c, int lang, const char *key, size_t n, uint64_t hash);
 
 /* Is s[0..n) a separable verb particle of lang (grammar class 'particle')? */
 int hf_is_particle(hooft_coder *c, int lang, const char *s, size_t n);

@@ -66,6 +66,8 @@ void hooft_coder_free(hooft_coder *c) {
 
 const char *hooft_coder_warnings(const hooft_coder *c) { return c->warnings; }
 
+void hooft_coder_set_claims(hooft_coder *c, int enabled) { c->no_claims = !enabled; }
+
 size_t hooft_coder_count(const hooft_coder *c, const char *kind) {
   if (strcmp(kind, "actors") == 0) return c->nactors;
   if (strcmp(kind, "roles") == 0) return c->nroles;
@@ -182,9 +184,16 @@ static void code_one_sentence(sentence_ctx *sc, int s, int e) {
   const char *sent_cert;
   int sent_has_attr;
   hf_mention sent_attr;
-  hf_sentence_claims(sc->c, sc->lang, text, toks, s, e, sc->ments.v, sc->ments.n, sc->found.v, sc->found.n,
-                     sc->published, &sc->cst, (int)d->nsent, &sc->quants, sc->claims, &sent_cert, &sent_has_attr,
-                     &sent_attr);
+  if (sc->c->no_claims) { /* events only: every claim field empty */
+    sc->quants.n = 0;
+    memset(sc->claims, 0, sc->found.n * sizeof *sc->claims);
+    sent_cert = NULL;
+    sent_has_attr = 0;
+  } else {
+    hf_sentence_claims(sc->c, sc->lang, text, toks, s, e, sc->ments.v, sc->ments.n, sc->found.v, sc->found.n,
+                       sc->published, &sc->cst, (int)d->nsent, &sc->quants, sc->claims, &sent_cert, &sent_has_attr,
+                       &sent_attr);
+  }
   if (sent_has_attr && !resolve_attribution(&sent_attr, &sc->dis)) sent_has_attr = 0;
   if (!sc->found.n && !sc->quants.n) return;
 

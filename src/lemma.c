@@ -182,8 +182,13 @@ int hf_is_particle(hooft_coder *c, int lang, const char *s, size_t n) {
 }
 
 const char *hf_lemma(hooft_coder *c, int lang, const char *key) {
+  size_t n = strlen(key);
+  return hf_lemma_hashed(c, lang, key, n, hf_hash(key, n));
+}
+
+const char *hf_lemma_hashed(hooft_coder *c, int lang, const char *key, size_t n, uint64_t hash) {
   hf_langdata *L = &c->lang[lang];
-  const char *v = hf_map_get(&L->lemma_cache, key);
+  const char *v = hf_map_get_hashed(&L->lemma_cache, key, n, hash);
   if (v) return v;
   const char *lemma = lang == HF_LANG_NL ? nl_lemma(c, key) : en_lemma(c, key);
   if (!lemma) lemma = hf_intern_s(&c->strings, key);

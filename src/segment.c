@@ -17,6 +17,8 @@ static hf_token *push_token(hooft_coder *c, int lang, const char *text, size_t s
   scratch->len = 0;
   hf_text_key(scratch, text + s, e - s);
   t.key = hf_arena_strndup(arena, scratch->data, scratch->len);
+  t.key_len = (uint32_t)scratch->len;
+  t.key_hash = hf_hash(t.key, t.key_len);
   int32_t cp;
   hf_utf8_next(text + s, e - s, &cp);
   t.upper = (uint8_t)hf_is_upper(cp);
@@ -28,16 +30,14 @@ static hf_token *push_token(hooft_coder *c, int lang, const char *text, size_t s
     else if (kl > 3 && k[kl - 1] == 's' && t.upper)
       t.gen = hf_arena_strndup(arena, k, kl - 1);
     if (lang >= 0) {
-      t.gram = (uint32_t)(uintptr_t)hf_map_get(&c->lang[lang].grammar, t.key);
+      t.gram = (uint32_t)(uintptr_t)hf_map_get_hashed(&c->lang[lang].grammar, t.key, t.key_len, t.key_hash);
       /* closed-class words are matched by their form; only open-class words get lemmas */
-      t.lemma = t.gram ? hf_intern_s(&c->strings, t.key) : hf_lemma(c, lang, t.key);
+      t.lemma = t.gram ? hf_intern_n(&c->strings, t.key, t.key_len) : hf_lemma_hashed(c, lang, t.key, t.key_len, t.key_hash);
     }
   } else if (kind == HF_T_NUM) {
     hf_parse_number(text + s, e - s, lang < 0 ? HF_LANG_EN : lang, &t.num);
     t.lemma = t.key;
   }
-  t.key_len = (uint32_t)strlen(t.key);
-  t.key_hash = hf_hash(t.key, t.key_len);
   if (t.lemma) {
     t.lemma_len = (uint32_t)strlen(t.lemma);
     t.lemma_hash = t.lemma == t.key ? t.key_hash : hf_hash(t.lemma, t.lemma_len);

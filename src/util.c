@@ -164,6 +164,11 @@ void *hf_map_getn(const hf_map *m, const char *key, size_t n) {
 
 void *hf_map_get(const hf_map *m, const char *key) { return hf_map_getn(m, key, strlen(key)); }
 
+void *hf_map_get_hashed(const hf_map *m, const char *key, size_t n, uint64_t hash) {
+  hf_map_slot *s = map_find(m, key, n, hash);
+  return s && s->key ? s->value : NULL;
+}
+
 static void map_grow(hf_map *m) {
   size_t ncap = m->cap ? m->cap * 2 : 64;
   hf_map_slot *old = m->slots;

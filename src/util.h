@@ -70,6 +70,8 @@ typedef struct hf_map {
 uint64_t hf_hash(const char *s, size_t n);
 void *hf_map_get(const hf_map *m, const char *key);
 void *hf_map_getn(const hf_map *m, const char *key, size_t n);
+/* Lookup with a hash already computed by hf_hash(key, n) (tokens carry theirs). */
+void *hf_map_get_hashed(const hf_map *m, const char *key, size_t n, uint64_t hash);
 /* Returns the address of the value slot for key, inserting NULL if absent. */
 void **hf_map_slot_for(hf_map *m, const char *key);
 void hf_map_put(hf_map *m, const char *key, void *value);
