@@ -55,44 +55,25 @@ static void add_cue(hooft_coder *c, hf_claims_lang *L, const char *phrase, uint3
 
 typedef struct loader {
   hooft_coder *c;
-  const char *dir;
-  hf_buf *problems;
-  int count;
+  hf_problems *pr;
 } loader;
-
-static void problem(loader *ld, const char *rel, int line, const char *msg, const char *what) {
-  hf_buf_printf(ld->problems, "%s/%s:%d: %s%s%s\n", ld->dir, rel, line, msg, what ? " " : "", what ? what : "");
-  ld->count++;
-}
 
 /* Reads one claims data file; calls fn for each data line split at tabs. */
 static void read_lines(loader *ld, const char *rel, int want_fields,
                        void (*fn)(loader *, int lang, const char *rel, int line, char **f), int lang) {
-  char path[2048];
-  snprintf(path, sizeof path, "%s/%s", ld->dir, rel);
-  size_t len;
-  hooft_error err;
-  char *data = hf_read_file(path, &len, &err);
-  if (!data) {
-    hf_buf_printf(ld->problems, "%s\n", err.message);
-    ld->count++;
-    return;
-  }
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+  hf_dict_file df;
+  if (!hf_dict_open(&df, ld->pr, rel)) return;
   char *line;
   int ln;
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     char *f[4];
-    int nf = hf_split(line, '\t', f, 4);
-    if (nf != want_fields) {
-      problem(ld, rel, ln, want_fields == 3 ? "expected word<TAB>value<TAB>kind" : "expected CLASS<TAB>phrase|phrase",
-              NULL);
+    if (hf_split(line, '\t', f, 4) != want_fields) {
+      hf_problem(ld->pr, rel, ln, "%s",
+                 want_fields == 3 ? "expected word<TAB>value<TAB>kind" : "expected CLASS<TAB>phrase|phrase");
       continue;
     }
     fn(ld, lang, rel, ln, f);
   }
-  free(data);
 }
 
 static void cue_line(loader *ld, int lang, const char *rel, int ln, char **f) {
@@ -102,7 +83,7 @@ static void cue_line(loader *ld, int lang, const char *rel, int ln, char **f) {
   for (size_t i = 0; i < sizeof cue_classes / sizeof *cue_classes; i++)
     if (strcmp(f[0], cue_classes[i].name) == 0) bit = cue_classes[i].bit;
   if (!bit && !report) {
-    problem(ld, rel, ln, "unknown class", f[0]);
+    hf_problem(ld->pr, rel, ln, "unknown class '%s'", f[0]);
     return;
   }
   char *w[256];
@@ -117,7 +98,7 @@ static void cue_line(loader *ld, int lang, const char *rel, int ln, char **f) {
       char *end;
       value = (int)strtol(eq + 1, &end, 10);
       if (*end || end == eq + 1) {
-        problem(ld, rel, ln, "bad value in", w[i]);
+        hf_problem(ld->pr, rel, ln, "bad value in '%s'", w[i]);
         continue;
       }
     }
@@ -140,7 +121,7 @@ static void number_line(loader *ld, int lang, const char *rel, int ln, char **f)
   double v = strtod(f[1], &end);
   int kind = !strcmp(f[2], "unit") ? 0 : !strcmp(f[2], "mult") ? 1 : !strcmp(f[2], "vague") ? 2 : -1;
   if (*end || end == f[1] || kind < 0) {
-    problem(ld, rel, ln, "bad number entry", f[0]);
+    hf_problem(ld->pr, rel, ln, "bad number entry '%s'", f[0]);
     return;
   }
   hf_buf key = {0};
@@ -196,9 +177,9 @@ static void object_line(loader *ld, int lang, const char *rel, int ln, char **f)
   hf_buf_free(&key);
 }
 
-int hf_claims_load(hooft_coder *c, const char *dir, hf_buf *problems) {
+void hf_claims_load(hooft_coder *c, hf_problems *pr) {
   c->claims = hf_xcalloc(HF_NLANG, sizeof(hf_claims_lang));
-  loader ld = {c, dir, problems, 0};
+  loader ld = {c, pr};
   for (int lang = 0; lang < HF_NLANG; lang++) {
     char rel[64];
     snprintf(rel, sizeof rel, "%s/claims.txt", hf_lang_names[lang]);
@@ -210,7 +191,6 @@ int hf_claims_load(hooft_coder *c, const char *dir, hf_buf *problems) {
     snprintf(rel, sizeof rel, "%s/quantities.txt", hf_lang_names[lang]);
     read_lines(&ld, rel, 2, object_line, lang);
   }
-  return ld.count;
 }
 
 void hf_claims_free(hooft_coder *c) {

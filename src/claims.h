@@ -68,9 +68,9 @@ typedef struct hf_claims_lang {
   size_t cache_cap;
 } hf_claims_lang;
 
-/* Loads dict/<lang>/{claims,numbers,quantities,dates}.txt for every language.
- * Problems are appended to *problems as "file:line: message" lines; returns their count. */
-int hf_claims_load(hooft_coder *c, const char *dir, hf_buf *problems);
+/* Loads dict/<lang>/{claims,numbers,quantities,dates}.txt for every language,
+ * reporting problems into pr. */
+void hf_claims_load(hooft_coder *c, hf_problems *pr);
 void hf_claims_free(hooft_coder *c);
 
 /* Precision of a date. */

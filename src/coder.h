@@ -192,6 +192,32 @@ void hf_find_actors(hooft_coder *c, int lang, const char *text, hf_token *toks, 
 const hf_actor_code *hf_actor_lookup(hooft_coder *c, const char *phrase, int date);
 
 /* ---- Dictionary loading (lexicon.c) ---- */
+
+/* Every problem found while loading, as "file:line: message" lines. */
+typedef struct hf_problems {
+  hf_buf text;      /* errors: loading fails */
+  int count;
+  hf_buf warn_text; /* duplicates: reported by 'dict check', not fatal */
+  int warnings;
+  const char *dir;  /* the dictionary directory; file names are relative to it */
+} hf_problems;
+
+void hf_problem(hf_problems *pr, const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void hf_warning(hf_problems *pr, const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* A dictionary file being read line by line (comments and blank lines skipped). */
+typedef struct hf_dict_file {
+  hf_lines it;
+  char *data;
+  const char *rel;
+} hf_dict_file;
+
+/* Opens pr->dir/rel; a missing file is a problem and gives 0. */
+int hf_dict_open(hf_dict_file *df, hf_problems *pr, const char *rel);
+/* The next data line (NUL-terminated, in place) and its number; 0 at the end, when
+ * the file's memory is released. */
+int hf_dict_next(hf_dict_file *df, char **line, int *ln);
+
 int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err);
 
 /* Makes a verb lemma known to the lemmatizer (its inflected forms then reduce to it). */

@@ -9,18 +9,8 @@
 
 const char *const hf_lang_names[HF_NLANG] = {"nl", "en"};
 
-/* Collects every problem found while loading, as "file:line: message" lines. */
-typedef struct problems {
-  hf_buf text;
-  int count;
-  hf_buf warn_text; /* duplicates: reported by 'dict check', not fatal */
-  int warnings;
-  const char *dir; /* prefix of relative file names */
-} problems;
-
-static void problem(problems *pr, const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void report(problems *pr, hf_buf *into, const char *file, int line, const char *msg) {
+/* Formats a problem into one of the problem buffers. */
+static void report(hf_problems *pr, hf_buf *into, const char *file, int line, const char *msg) {
   const char *sep = file[0] == '/' || !pr->dir ? "" : "/";
   const char *dir = file[0] == '/' || !pr->dir ? "" : pr->dir;
   if (line > 0)
@@ -29,7 +19,7 @@ static void report(problems *pr, hf_buf *into, const char *file, int line, const
     hf_buf_printf(into, "%s%s%s: %s\n", dir, sep, file, msg);
 }
 
-static void problem(problems *pr, const char *file, int line, const char *fmt, ...) {
+void hf_problem(hf_problems *pr, const char *file, int line, const char *fmt, ...) {
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -39,9 +29,7 @@ static void problem(problems *pr, const char *file, int line, const char *fmt, .
   report(pr, &pr->text, file, line, msg);
 }
 
-static void warning(problems *pr, const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void warning(problems *pr, const char *file, int line, const char *fmt, ...) {
+void hf_warning(hf_problems *pr, const char *file, int line, const char *fmt, ...) {
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -51,14 +39,27 @@ static void warning(problems *pr, const char *file, int line, const char *fmt, .
   report(pr, &pr->warn_text, file, line, msg);
 }
 
-/* Reads dir/rel into memory; reports a problem and returns NULL if missing. */
-static char *read_dict(const char *dir, const char *rel, size_t *len, problems *pr) {
+int hf_dict_open(hf_dict_file *df, hf_problems *pr, const char *rel) {
   char path[2048];
-  snprintf(path, sizeof path, "%s/%s", dir, rel);
+  snprintf(path, sizeof path, "%s/%s", pr->dir, rel);
   hooft_error e;
-  char *data = hf_read_file(path, len, &e);
-  if (!data) problem(pr, rel, 0, "%s", strstr(e.message, ": ") ? strstr(e.message, ": ") + 2 : e.message);
-  return data;
+  size_t len;
+  memset(df, 0, sizeof *df);
+  df->rel = rel;
+  df->data = hf_read_file(path, &len, &e);
+  if (!df->data) {
+    hf_problem(pr, rel, 0, "%s", strstr(e.message, ": ") ? strstr(e.message, ": ") + 2 : e.message);
+    return 0;
+  }
+  hf_lines_init(&df->it, df->data, len);
+  return 1;
+}
+
+int hf_dict_next(hf_dict_file *df, char **line, int *ln) {
+  if (df->data && hf_lines_next(&df->it, line, ln)) return 1;
+  free(df->data);
+  df->data = NULL;
+  return 0;
 }
 
 static const char *rule_ref(hooft_coder *c, const char *rel, int line) {
@@ -76,20 +77,17 @@ static int valid_code_chars(const char *s, size_t min, size_t max) {
 }
 
 /* ---- CAMEO table ---- */
-static void load_cameo(hooft_coder *c, const char *dir, problems *pr) {
+static void load_cameo(hooft_coder *c, hf_problems *pr) {
   const char *rel = "cameo/events.tsv";
-  size_t len;
-  char *data = read_dict(dir, rel, &len, pr);
-  if (!data) return;
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+  hf_dict_file df;
+  if (!hf_dict_open(&df, pr, rel)) return;
   char *line;
   int ln;
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     char *f[6];
     int nf = hf_split(line, '\t', f, 6);
     if (nf != 5) {
-      problem(pr, rel, ln, "expected 5 tab-separated fields (code, name, goldstein, quad, plover), found %d", nf);
+      hf_problem(pr, rel, ln, "expected 5 tab-separated fields (code, name, goldstein, quad, plover), found %d", nf);
       continue;
     }
     size_t cl = strlen(f[0]);
@@ -100,15 +98,15 @@ static void load_cameo(hooft_coder *c, const char *dir, problems *pr) {
     double g = strtod(f[2], &end);
     int quad = atoi(f[3]);
     if (!digits) {
-      problem(pr, rel, ln, "bad CAMEO code '%s'", f[0]);
+      hf_problem(pr, rel, ln, "bad CAMEO code '%s'", f[0]);
       continue;
     }
     if (*end || g < -10 || g > 10) {
-      problem(pr, rel, ln, "bad Goldstein score '%s'", f[2]);
+      hf_problem(pr, rel, ln, "bad Goldstein score '%s'", f[2]);
       continue;
     }
     if (quad < 1 || quad > 4) {
-      problem(pr, rel, ln, "bad quad class '%s'", f[3]);
+      hf_problem(pr, rel, ln, "bad quad class '%s'", f[3]);
       continue;
     }
     hf_cameo *e = hf_arena_alloc(&c->arena, sizeof *e);
@@ -118,10 +116,9 @@ static void load_cameo(hooft_coder *c, const char *dir, problems *pr) {
     e->plover = strcmp(f[4], "-") ? hf_intern_s(&c->strings, f[4]) : NULL;
     e->goldstein = g;
     e->quad = quad;
-    if (hf_map_get(&c->cameo, e->code)) problem(pr, rel, ln, "duplicate CAMEO code %s", f[0]);
+    if (hf_map_get(&c->cameo, e->code)) hf_problem(pr, rel, ln, "duplicate CAMEO code %s", f[0]);
     hf_map_put(&c->cameo, e->code, e);
   }
-  free(data);
 }
 
 /* ---- Phrases (actors and roles) ---- */
@@ -189,29 +186,26 @@ static int parse_range(const char *s, int *from, int *to) {
   return 1;
 }
 
-static void load_actor_file(hooft_coder *c, const char *dir, const char *rel, int kind, problems *pr) {
-  size_t len;
-  char *data = read_dict(dir, rel, &len, pr);
-  if (!data) return;
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+static void load_actor_file(hooft_coder *c, const char *rel, int kind, hf_problems *pr) {
+  hf_dict_file df;
+  if (!hf_dict_open(&df, pr, rel)) return;
   char *line;
   int ln;
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     char *f[4];
     int nf = hf_split(line, '\t', f, 4);
     if (nf < 2 || nf > 3) {
-      problem(pr, rel, ln, "expected CODE<TAB>phrases[<TAB>FROM..TO], found %d fields", nf);
+      hf_problem(pr, rel, ln, "expected CODE<TAB>phrases[<TAB>FROM..TO], found %d fields", nf);
       continue;
     }
     int is_role = kind == HF_ACT_ROLE;
     if (!valid_code_chars(f[0], 3, 24) || (is_role && strlen(f[0]) % 3 != 0)) {
-      problem(pr, rel, ln, "bad actor code '%s'", f[0]);
+      hf_problem(pr, rel, ln, "bad actor code '%s'", f[0]);
       continue;
     }
     int from = 0, to = 0;
     if (nf == 3 && !parse_range(f[2], &from, &to)) {
-      problem(pr, rel, ln, "bad date range '%s' (want YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[2]);
+      hf_problem(pr, rel, ln, "bad date range '%s' (want YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[2]);
       continue;
     }
     hf_actor_code ac = {hf_intern_s(&c->strings, f[0]), NULL, from, to, rule_ref(c, rel, ln)};
@@ -223,20 +217,20 @@ static void load_actor_file(hooft_coder *c, const char *dir, const char *rel, in
       size_t pl = strlen(ph);
       while (pl && ph[pl - 1] == ' ') ph[--pl] = 0;
       if (!pl || (ph[0] == '=' && pl == 1)) {
-        problem(pr, rel, ln, "empty phrase");
+        hf_problem(pr, rel, ln, "empty phrase");
         continue;
       }
       const char **keys;
       int nk = hf_phrase_keys(c, ph, &keys);
       if (nk == 0) {
-        problem(pr, rel, ln, "phrase '%s' has no words", ph);
+        hf_problem(pr, rel, ln, "phrase '%s' has no words", ph);
         continue;
       }
       int exact = ph[0] == '=';
       hf_phrase *e = phrase_entry(c, exact ? &c->exact_phrases : &c->phrases, keys, nk, exact, kind);
       for (size_t k = 0; k < e->codes.n; k++) {
         if (e->codes.v[k].code == ac.code && e->codes.v[k].from == from && e->codes.v[k].to == to) {
-          warning(pr, rel, ln, "duplicate phrase '%s' for %s (also %s)", ph, f[0], e->codes.v[k].rule);
+          hf_warning(pr, rel, ln, "duplicate phrase '%s' for %s (also %s)", ph, f[0], e->codes.v[k].rule);
           goto next_phrase;
         }
       }
@@ -248,7 +242,6 @@ static void load_actor_file(hooft_coder *c, const char *dir, const char *rel, in
     next_phrase:;
     }
   }
-  free(data);
 }
 
 /* Sets the country of every actor code: a state or region code's first three
@@ -305,28 +298,25 @@ static const struct {
                        {"clause", HF_G_CLAUSE},   {"poss", HF_G_POSS},
                        {"comp", HF_G_COMP},       {"cond", HF_G_COND},       {"partof", HF_G_PARTOF}};
 
-static void load_grammar(hooft_coder *c, const char *dir, int lang, problems *pr) {
+static void load_grammar(hooft_coder *c, int lang, hf_problems *pr) {
   char rel[64];
   snprintf(rel, sizeof rel, "%s/grammar.txt", hf_lang_names[lang]);
-  size_t len;
-  char *data = read_dict(dir, rel, &len, pr);
-  if (!data) return;
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+  hf_dict_file df;
+  if (!hf_dict_open(&df, pr, rel)) return;
   char *line;
   int ln;
   hf_buf key = {0};
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     char *f[3];
     if (hf_split(line, '\t', f, 3) != 2) {
-      problem(pr, rel, ln, "expected CLASS<TAB>word|word|...");
+      hf_problem(pr, rel, ln, "expected CLASS<TAB>word|word|...");
       continue;
     }
     uint32_t bit = 0;
     for (size_t i = 0; i < sizeof grammar_classes / sizeof *grammar_classes; i++)
       if (strcmp(f[0], grammar_classes[i].name) == 0) bit = grammar_classes[i].bit;
     if (!bit) {
-      problem(pr, rel, ln, "unknown word class '%s'", f[0]);
+      hf_problem(pr, rel, ln, "unknown word class '%s'", f[0]);
       continue;
     }
     char *w[512];
@@ -341,24 +331,20 @@ static void load_grammar(hooft_coder *c, const char *dir, int lang, problems *pr
     }
   }
   hf_buf_free(&key);
-  free(data);
 }
 
-static void load_abbrev(hooft_coder *c, const char *dir, int lang, problems *pr) {
+static void load_abbrev(hooft_coder *c, int lang, hf_problems *pr) {
   char rel[64];
   snprintf(rel, sizeof rel, "%s/abbrev.txt", hf_lang_names[lang]);
-  size_t len;
-  char *data = read_dict(dir, rel, &len, pr);
-  if (!data) return;
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+  hf_dict_file df;
+  if (!hf_dict_open(&df, pr, rel)) return;
   char *line;
   int ln;
   hf_buf key = {0};
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     size_t n = strlen(line);
     if (line[n - 1] != '.' || strchr(line, ' ') || strchr(line, '\t')) {
-      problem(pr, rel, ln, "an abbreviation is one word ending in a period: '%s'", line);
+      hf_problem(pr, rel, ln, "an abbreviation is one word ending in a period: '%s'", line);
       continue;
     }
     key.len = 0;
@@ -367,7 +353,6 @@ static void load_abbrev(hooft_coder *c, const char *dir, int lang, problems *pr)
     hf_map_put(&c->lang[lang].abbrev, k, (void *)k);
   }
   hf_buf_free(&key);
-  free(data);
 }
 
 static void add_known(hooft_coder *c, int lang, const char *word, const char *lemma) {
@@ -411,21 +396,18 @@ void hf_index_verb(hooft_coder *c, int lang, const char *lemma) {
     add_known(c, lang, lemma, lemma);
 }
 
-static void load_lemma_table(hooft_coder *c, const char *dir, int lang, problems *pr) {
+static void load_lemma_table(hooft_coder *c, int lang, hf_problems *pr) {
   char rel[64];
   snprintf(rel, sizeof rel, "%s/lemmas.txt", hf_lang_names[lang]);
-  size_t len;
-  char *data = read_dict(dir, rel, &len, pr);
-  if (!data) return;
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+  hf_dict_file df;
+  if (!hf_dict_open(&df, pr, rel)) return;
   char *line;
   int ln;
   hf_buf key = {0};
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     char *f[3];
     if (hf_split(line, '\t', f, 3) != 2 || !*f[0] || !*f[1]) {
-      problem(pr, rel, ln, "expected form<TAB>lemma");
+      hf_problem(pr, rel, ln, "expected form<TAB>lemma");
       continue;
     }
     key.len = 0;
@@ -435,12 +417,11 @@ static void load_lemma_table(hooft_coder *c, const char *dir, int lang, problems
     hf_text_key(&key, f[1], strlen(f[1]));
     const char *lemma = hf_intern_n(&c->strings, key.data, key.len);
     const char *old = hf_map_get(&c->lang[lang].lemma_table, form);
-    if (old && old != lemma) warning(pr, rel, ln, "'%s' already has lemma '%s'", f[0], old);
+    if (old && old != lemma) hf_warning(pr, rel, ln, "'%s' already has lemma '%s'", f[0], old);
     hf_map_put(&c->lang[lang].lemma_table, form, (void *)lemma);
     if (lang == HF_LANG_NL) index_nl_verb(c, lemma);
   }
   hf_buf_free(&key);
-  free(data);
 }
 
 /* Parses one pattern line into p; returns 0 or -1 with msg set. */
@@ -526,33 +507,30 @@ static int parse_pattern(hooft_coder *c, int lang, char *text, hf_pattern *p, ch
   return 0;
 }
 
-static void load_verbs(hooft_coder *c, const char *dir, int lang, problems *pr) {
+static void load_verbs(hooft_coder *c, int lang, hf_problems *pr) {
   char rel[64];
   snprintf(rel, sizeof rel, "%s/verbs.txt", hf_lang_names[lang]);
-  size_t len;
-  char *data = read_dict(dir, rel, &len, pr);
-  if (!data) return;
-  hf_lines it;
-  hf_lines_init(&it, data, len);
+  hf_dict_file df;
+  if (!hf_dict_open(&df, pr, rel)) return;
   char *line;
   int ln, order = 0;
   hf_map seen = {0};
-  while (hf_lines_next(&it, &line, &ln)) {
+  while (hf_dict_next(&df, &line, &ln)) {
     char *f[3];
     if (hf_split(line, '\t', f, 3) != 2) {
-      problem(pr, rel, ln, "expected CAMEO<TAB>pattern");
+      hf_problem(pr, rel, ln, "expected CAMEO<TAB>pattern");
       continue;
     }
     const hf_cameo *cam = hf_map_get(&c->cameo, f[0]);
     if (!cam) {
-      problem(pr, rel, ln, "unknown CAMEO code '%s'", f[0]);
+      hf_problem(pr, rel, ln, "unknown CAMEO code '%s'", f[0]);
       continue;
     }
     char dupkey[600];
     snprintf(dupkey, sizeof dupkey, "%s\t%s", f[0], f[1]);
     const char *dk = hf_intern_s(&c->strings, dupkey);
     if (hf_map_get(&seen, dk)) {
-      warning(pr, rel, ln, "duplicate pattern (first at line %d)", (int)(intptr_t)hf_map_get(&seen, dk));
+      hf_warning(pr, rel, ln, "duplicate pattern (first at line %d)", (int)(intptr_t)hf_map_get(&seen, dk));
       continue;
     }
     hf_map_put(&seen, dk, (void *)(intptr_t)ln);
@@ -560,7 +538,7 @@ static void load_verbs(hooft_coder *c, const char *dir, int lang, problems *pr) 
     p->text = hf_intern_s(&c->strings, f[1]);
     char msg[256];
     if (parse_pattern(c, lang, f[1], p, msg, sizeof msg) < 0) {
-      problem(pr, rel, ln, "%s", msg);
+      hf_problem(pr, rel, ln, "%s", msg);
       continue;
     }
     p->cameo = cam;
@@ -578,18 +556,17 @@ static void load_verbs(hooft_coder *c, const char *dir, int lang, problems *pr) 
     c->lang[lang].npatterns++;
   }
   hf_map_free(&seen);
-  free(data);
 }
 
 int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err) {
-  problems pr = {{0}, 0, {0}, 0, dir};
-  load_cameo(c, dir, &pr);
+  hf_problems pr = {{0}, 0, {0}, 0, dir};
+  load_cameo(c, &pr);
   for (int lang = 0; lang < HF_NLANG; lang++) {
-    load_grammar(c, dir, lang, &pr);
-    load_abbrev(c, dir, lang, &pr);
+    load_grammar(c, lang, &pr);
+    load_abbrev(c, lang, &pr);
   }
-  load_lemma_table(c, dir, HF_LANG_NL, &pr);
-  for (int lang = 0; lang < HF_NLANG; lang++) load_verbs(c, dir, lang, &pr);
+  load_lemma_table(c, HF_LANG_NL, &pr);
+  for (int lang = 0; lang < HF_NLANG; lang++) load_verbs(c, lang, &pr);
   static const struct {
     const char *file;
     int kind;
@@ -599,8 +576,8 @@ int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err) {
                      {"actors/leaders.txt", HF_ACT_PERSON},
                      {"actors/roles.txt", HF_ACT_ROLE}};
   for (size_t i = 0; i < sizeof actor_files / sizeof *actor_files; i++)
-    load_actor_file(c, dir, actor_files[i].file, actor_files[i].kind, &pr);
-  pr.count += hf_claims_load(c, dir, &pr.text);
+    load_actor_file(c, actor_files[i].file, actor_files[i].kind, &pr);
+  hf_claims_load(c, &pr);
   hf_map states = {0}, orgs = {0};
   collect_codes(c, HF_ACT_STATE, &states);
   collect_codes(c, HF_ACT_REGION, &states);

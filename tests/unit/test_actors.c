@@ -2,19 +2,6 @@
 #include "testutil.h"
 #include "../../src/coder.h"
 
-static hooft_coder *coder;
-
-static int setup(void **state) {
-  (void)state;
-  coder = fixture_coder();
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  hooft_coder_free(coder);
-  return 0;
-}
 
 /* Finds the mentions of a one-sentence text; writes "CODE[prep] CODE ..." to out
  * (prep shown as '/p' when a preposition governs the mention, '*' for groups). */

@@ -4,19 +4,6 @@
 
 #include "testutil.h"
 
-static hooft_coder *coder;
-
-static int setup(void **state) {
-  (void)state;
-  coder = fixture_coder();
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  hooft_coder_free(coder);
-  return 0;
-}
 
 /* Codes text and checks its only quantity (or none when object is "-"). */
 static void expect_quantity(const char *lang, const char *text, double value, int approx, const char *object,

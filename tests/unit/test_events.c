@@ -2,19 +2,6 @@
  * pronouns, reported clauses, compound subjects and prepositional targets, in Dutch and English. */
 #include "testutil.h"
 
-static hooft_coder *coder;
-
-static int setup(void **state) {
-  (void)state;
-  coder = fixture_coder();
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  hooft_coder_free(coder);
-  return 0;
-}
 
 /* Asserts that text yields exactly one event src -> tgt with the given code. */
 static void expect_one(const char *lang, const char *text, const char *src, const char *tgt, const char *code,

@@ -2,19 +2,6 @@
 #include "testutil.h"
 #include "../../src/coder.h"
 
-static hooft_coder *coder;
-
-static int setup(void **state) {
-  (void)state;
-  coder = fixture_coder();
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  hooft_coder_free(coder);
-  return 0;
-}
 
 static void test_dutch(void **state) {
   (void)state;

@@ -3,19 +3,6 @@
 #include "../../src/coder.h"
 #include "../../src/text.h"
 
-static hooft_coder *coder;
-
-static int setup(void **state) {
-  (void)state;
-  coder = fixture_coder();
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  hooft_coder_free(coder);
-  return 0;
-}
 
 static void test_utf8_check(void **state) {
   (void)state;

@@ -29,6 +29,21 @@ static inline hooft_coder *fixture_coder(void) {
   return c;
 }
 
+/* The fixture coder of a test program, loaded once by setup() for the group. */
+static hooft_coder *coder;
+
+static int setup(void **state) {
+  (void)state;
+  coder = fixture_coder();
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  hooft_coder_free(coder);
+  return 0;
+}
+
 /* Codes text as one article (no title) in lang on date; the caller frees it. */
 static inline hooft_doc *code_text(hooft_coder *c, const char *lang, const char *date, const char *text) {
   hooft_article a = {"test", date, lang, NULL, text, strlen(text), NULL};
