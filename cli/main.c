@@ -5,24 +5,6 @@
 
 #include "cli.h"
 
-#ifndef HOOFT_DEFAULT_DICT
-#define HOOFT_DEFAULT_DICT "dict"
-#endif
-
-const char *cli_dict_dir(const char *opt) {
-  if (opt && *opt) return opt;
-  const char *env = getenv("HOOFT_DICT");
-  if (env && *env) return env;
-  return HOOFT_DEFAULT_DICT;
-}
-
-hooft_coder *cli_load(const char *dict_dir) {
-  hooft_error err;
-  hooft_coder *c = hooft_coder_new(dict_dir, &err);
-  if (!c) fprintf(stderr, "hooft: cannot load dictionaries from %s:\n%s\n", dict_dir, err.message);
-  return c;
-}
-
 static void usage(FILE *out) {
   fputs("usage: hooft <command> [options]\n"
         "\n"

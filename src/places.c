@@ -140,6 +140,14 @@ static int locative_filler(const hf_token *t) {
   return !t->gram && t->key_len > 3; /* an adjective or noun: "Russische", "border" */
 }
 
+static int is_region_noun(const hf_token *t) {
+  static const char *const nouns[] = {"regio", "grensregio", "provincie", "oblast", "region", "province",
+                                      "gebied", "deelstaat", NULL};
+  for (int k = 0; nouns[k]; k++)
+    if (!strcmp(t->key, nouns[k])) return 1;
+  return 0;
+}
+
 static int is_locative(const hf_token *t) {
   static const char *const preps[] = {"in", "bij", "nabij", "rond", "near", "at", "outside", "around", "inside",
                                       "buiten", "binnen", "nearby", NULL};
@@ -156,8 +164,11 @@ int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int
     const hf_placename *pn = name_at(g, toks, i, to);
     if (!pn) continue;
     /* governed by a locative preposition, possibly with fillers between */
-    int k = i - 1, fillers = 0;
-    while (k >= from && fillers < 4 && locative_filler(&toks[k]) && !is_locative(&toks[k])) k--, fillers++;
+    int k = i - 1, fillers = 0, region = 0;
+    while (k >= from && fillers < 4 && locative_filler(&toks[k]) && !is_locative(&toks[k])) {
+      region |= is_region_noun(&toks[k]);
+      k--, fillers++;
+    }
     if (k < from || !is_locative(&toks[k])) {
       i += pn->ntok - 1;
       continue;
@@ -179,6 +190,12 @@ int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int
             best = p;
             break;
           }
+    /* "in de grensregio Koersk": the region of that name, in the same country */
+    for (const hf_place *p = pn->places; region && p; p = p->next_same_name)
+      if (p->country == best->country && !strcmp(p->feature, "region")) {
+        best = p;
+        break;
+      }
     out->first = i;
     out->last = i + pn->ntok - 1;
     out->country = best->country;
