@@ -54,8 +54,9 @@ typedef struct hooft_actor {
 typedef struct hooft_location {
   const char *name;     /* as in the text ("Koersk"); NULL when no place was found */
   const char *country;  /* ISO alpha-3 */
-  double lat, lon;
-  const char *feature;  /* "city", "capital", "region" */
+  double lat, lon;      /* a country's are its capital's */
+  int has_coordinates;  /* 0 when lat/lon are unknown */
+  const char *feature;  /* "city", "capital", "region", "country" */
 } hooft_location;
 
 /* A quantity stated in the article ("naar schatting 11.000 manschappen"). Strings

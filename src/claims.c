@@ -727,6 +727,17 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
     for (size_t i = 0; i < nm && ncountries < 16; i++)
       if (m[i].country) countries[ncountries++] = m[i].country;
     ec->has_location = hf_find_location(c, toks, date_from, f->scope_to, to, countries, ncountries, &ec->location);
+    /* else a country named as the place: "in Oekraïne" (not the event's own target) */
+    for (size_t i = 0; !ec->has_location && i < nm; i++) {
+      const hf_mention *x = &m[i];
+      if (x->prep < date_from || x->prep >= f->scope_to || !x->country || x->kind != HF_ACT_STATE ||
+          strlen(x->code) != 3 || !hf_is_locative(&toks[x->prep]) || x->first == f->target.first)
+        continue;
+      ec->has_location = 1;
+      ec->country_location = !hf_country_location(c, x->country, &ec->location);
+      ec->location.first = x->first;
+      ec->location.last = x->last;
+    }
     /* quantities: the event's clause, and a trailing clause without an event of its own
      * ("..., killing at least 12 people") */
     int qto = f->scope_to;

@@ -101,6 +101,7 @@ typedef struct hf_event_claims {
   int nquant;            /* quantities of the event: indexes into the sentence's list */
   int quant[8];
   int has_location;
+  int country_location;  /* a country without known coordinates */
   hf_located location;
 } hf_event_claims;
 

@@ -283,6 +283,7 @@ static void code_one_sentence(sentence_ctx *sc, int s, int e) {
       ev.location.feature = own(d, ec->location.feature);
       ev.location.lat = ec->location.lat;
       ev.location.lon = ec->location.lon;
+      ev.location.has_coordinates = !ec->country_location;
     }
     if (ec->nquant) {
       hooft_quantity *qs = hf_arena_alloc(&d->arena, (size_t)ec->nquant * sizeof *qs);

@@ -20,8 +20,8 @@ static json_t *location_json(const hooft_location *l) {
   json_t *o = json_object();
   json_object_set_new(o, "name", json_string(l->name));
   json_object_set_new(o, "country", str_or_null(l->country));
-  json_object_set_new(o, "lat", json_real(l->lat));
-  json_object_set_new(o, "lon", json_real(l->lon));
+  json_object_set_new(o, "lat", l->has_coordinates ? json_real(l->lat) : json_null());
+  json_object_set_new(o, "lon", l->has_coordinates ? json_real(l->lon) : json_null());
   json_object_set_new(o, "feature", str_or_null(l->feature));
   return o;
 }

@@ -25,7 +25,8 @@ typedef struct hf_placename {
 } hf_placename;
 
 struct hf_gazetteer {
-  hf_map names; /* first key -> hf_placename chain */
+  hf_map names;    /* first key -> hf_placename chain */
+  hf_map capitals; /* country code -> its most populous capital (hf_place*) */
   hf_arena arena;
   size_t nplaces;
 };
@@ -93,6 +94,10 @@ int hooft_coder_load_gazetteer(hooft_coder *c, const char *path, hooft_error *er
     const char **keys;
     int n = hf_phrase_keys(c, f[0], &keys);
     if (n > 0) add_name(c, g, keys, n, p);
+    if (!strcmp(p->feature, "capital")) {
+      hf_place *cap = hf_map_get(&g->capitals, p->country);
+      if (!cap || cap->population < p->population) hf_map_put(&g->capitals, p->country, p);
+    }
     g->nplaces++;
   }
   free(data);
@@ -110,6 +115,7 @@ size_t hf_places_count(const hf_gazetteer *g) { return g ? g->nplaces : 0; }
 void hf_places_free(hf_gazetteer *g) {
   if (!g) return;
   hf_map_free(&g->names);
+  hf_map_free(&g->capitals);
   hf_arena_free(&g->arena);
   free(g);
 }
@@ -148,7 +154,7 @@ static int is_region_noun(const hf_token *t) {
   return 0;
 }
 
-static int is_locative(const hf_token *t) {
+int hf_is_locative(const hf_token *t) {
   static const char *const preps[] = {"in", "bij", "nabij", "rond", "near", "at", "outside", "around", "inside",
                                       "buiten", "binnen", "nearby", NULL};
   for (int k = 0; preps[k]; k++)
@@ -165,11 +171,11 @@ int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int
     if (!pn) continue;
     /* governed by a locative preposition, possibly with fillers between */
     int k = i - 1, fillers = 0, region = 0;
-    while (k >= from && fillers < 4 && locative_filler(&toks[k]) && !is_locative(&toks[k])) {
+    while (k >= from && fillers < 4 && locative_filler(&toks[k]) && !hf_is_locative(&toks[k])) {
       region |= is_region_noun(&toks[k]);
       k--, fillers++;
     }
-    if (k < from || !is_locative(&toks[k])) {
+    if (k < from || !hf_is_locative(&toks[k])) {
       i += pn->ntok - 1;
       continue;
     }
@@ -205,4 +211,13 @@ int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int
     return 1;
   }
   return 0;
+}
+
+int hf_country_location(hooft_coder *c, const char *country, hf_located *out) {
+  const hf_place *cap = c->gazetteer ? hf_map_get(&c->gazetteer->capitals, country) : NULL;
+  out->country = country;
+  out->feature = "country";
+  out->lat = cap ? cap->lat : 0;
+  out->lon = cap ? cap->lon : 0;
+  return cap != NULL;
 }

@@ -19,6 +19,14 @@ typedef struct hf_located {
 int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int sent_to,
                      const char *const *countries, int ncountries, hf_located *out);
 
+/* Is t a locative preposition (in, bij, near, at)? */
+int hf_is_locative(const hf_token *t);
+
+/* A country as a location ("in Oekraïne"): fills out with the country and, when the
+ * gazetteer knows its capital, the capital's coordinates as a representative point
+ * (returns 1), else coordinates 0 (returns 0). */
+int hf_country_location(hooft_coder *c, const char *country, hf_located *out);
+
 /* Number of places loaded. */
 size_t hf_places_count(const hf_gazetteer *g);
 

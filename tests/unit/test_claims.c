@@ -135,6 +135,9 @@ static void test_locations(void **state) {
   /* ambiguous names: the region after a comma, else the actors' countries */
   expect_location("en", "Russia and China met in Paris, Texas.", "Paris", "USA");
   expect_location("en", "Russia and China met in Paris.", "Paris", "FRA");
+  /* a country named as the place, with its capital's coordinates */
+  expect_location("en", "Russia and China met in Ukraine.", "Ukraine", "UKR");
+  expect_location("nl", "Rusland viel Oekraïne aan.", "-", "-");
 }
 
 int main(void) {
