@@ -726,13 +726,24 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
     int ncountries = 0;
     for (size_t i = 0; i < nm && ncountries < 16; i++)
       if (m[i].country) countries[ncountries++] = m[i].country;
-    ec->has_location = hf_find_location(c, toks, date_from, f->scope_to, to, countries, ncountries, &ec->location);
+    /* a place inside the content of an appeal or promise ("riep Israël op om te stoppen
+     * met bombarderen in Gaza") is not where the appeal happened */
+    int loc_to = f->content_from < f->scope_to ? f->content_from : f->scope_to;
+    ec->has_location = hf_find_location(c, toks, date_from, loc_to, to, countries, ncountries, &ec->location);
+    /* a visit to a city, or an attack on one, happens there: "bezoek aan Pyongyang",
+     * "bestookte Kyiv" (a capital that only stands for its government stays an actor) */
+    if (!ec->has_location && !f->target.pronoun &&
+        (!strcmp(root, "04") || !strcmp(root, "18") || !strcmp(root, "19") || !strcmp(root, "20")) &&
+        f->target.first >= from && f->target.last < to)
+      ec->has_location = hf_place_named(c, toks, f->target.first, f->target.last, &ec->location);
     /* else a country named as the place: "in Oekraïne" (not the event's own target) */
     for (size_t i = 0; !ec->has_location && i < nm; i++) {
       const hf_mention *x = &m[i];
-      if (x->prep < date_from || x->prep >= f->scope_to || !x->country || x->kind != HF_ACT_STATE ||
+      if (x->prep < date_from || x->prep >= loc_to || !x->country || x->kind != HF_ACT_STATE ||
           strlen(x->code) != 3 || !hf_is_locative(&toks[x->prep]) || x->first == f->target.first)
         continue;
+      /* the country's name, not its adjective: "in de Finse Golf", "in de Japanse Zee" */
+      if (x->last + 1 < to && toks[x->last + 1].kind == HF_T_WORD && !toks[x->last + 1].gram) continue;
       ec->has_location = 1;
       ec->country_location = !hf_country_location(c, x->country, &ec->location);
       ec->location.first = x->first;

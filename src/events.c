@@ -308,7 +308,7 @@ static int resolve(hf_mention *m, const hf_discourse *dis, const hf_mention *all
 }
 
 static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt, const match *mt, int negated,
-                 int sfrom, int sto, const clause *k) {
+                 int sfrom, int sto, const clause *k, int content_from) {
   if (!src->code || !tgt->code || src->code == tgt->code) return;
   /* a bare state as the target of its own people ("Zelensky ... Ukrainian territory") is
    * almost always an adjective misread as an actor; domestic events need a role on the
@@ -328,6 +328,7 @@ static void emit(hf_found_vec *out, const hf_mention *src, const hf_mention *tgt
   f.first = f.last = mt->head;
   f.scope_from = k->scope_from;
   f.clause_from = k->from;
+  f.content_from = content_from;
   f.scope_to = k->to;
   const hf_mention *ms[2] = {src, tgt};
   for (int i = 0; i < 2; i++) {
@@ -354,6 +355,7 @@ typedef struct clause_ctx {
   match cands[16];        /* best match of every head */
   int ncands, best;
   match mt;               /* the winning match (mt.p NULL if none) */
+  int complement_from;    /* first token of the winning head's infinitive complement, or the clause end */
   hf_mention *weak_target; /* a bare role word as direct object, used when nothing better is found */
 } clause_ctx;
 
@@ -390,12 +392,14 @@ static void analyze_clause(hooft_coder *c, int lang, clause_ctx *x) {
   /* a negation inside the infinitive complement of the winning head negates the
    * complement, not the event: "vroeg Noord-Korea om de spanningen niet op te voeren" */
   int complement_from = k->to;
+  x->complement_from = k->to;
   if (x->mt.p && !x->mt.complement)
     for (int t = x->mt.head + 1; t < k->to && complement_from == k->to; t++)
       if (in_clause(k, t) && (toks[t].gram & HF_G_INFMARK)) complement_from = t;
   for (int t = k->from; t < k->to; t++) {
     if (!in_clause(k, t)) continue;
     if ((toks[t].gram & HF_G_NEG) && !token_used(&x->mt, t) && t < complement_from) x->negated = 1;
+    x->complement_from = complement_from;
     if (toks[t].gram & HF_G_PASSIVE) x->passive = 1;
   }
   for (int i = 0; i < x->ni; i++) {
@@ -491,7 +495,7 @@ static void emit_clause(clause_ctx *x, const hf_mention *src, int have_src, cons
     for (int a = 0; a < x->ni; a++)
       for (int b = 0; b < x->ni; b++) {
         hf_mention *p = &x->m[x->idx[a]], *q = &x->m[x->idx[b]];
-        if (a != b && p->group == src->group && q->group == src->group) emit(out, p, q, &x->mt, x->negated, from, to, x->k);
+        if (a != b && p->group == src->group && q->group == src->group) emit(out, p, q, &x->mt, x->negated, from, to, x->k, x->complement_from);
       }
     return;
   }
@@ -508,7 +512,7 @@ static void emit_clause(clause_ctx *x, const hf_mention *src, int have_src, cons
   if (!ns) srcs[ns++] = src;
   if (!nt) tgts[nt++] = tgt;
   for (int a = 0; a < ns; a++)
-    for (int b = 0; b < nt; b++) emit(out, srcs[a], tgts[b], &x->mt, x->negated, from, to, x->k);
+    for (int b = 0; b < nt; b++) emit(out, srcs[a], tgts[b], &x->mt, x->negated, from, to, x->k, x->complement_from);
 }
 
 void hf_code_sentence(hooft_coder *c, int lang, const char *text, hf_token *toks, int from, int to, hf_mention *m,

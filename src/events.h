@@ -13,6 +13,7 @@ typedef struct hf_found {
   int negated;
   int first, last;   /* token span covering the source, verb and target in this sentence */
   int clause_from;   /* first token of the event's own clause */
+  int content_from;  /* first token of the head's infinitive complement ("om ... te"), or scope_to */
   int scope_from, scope_to; /* tokens whose cues (certainty, dates, quantities) bear on the event:
                                its clause, and the clause governing a dat/that/om/to clause */
 } hf_found;

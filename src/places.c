@@ -221,3 +221,19 @@ int hf_country_location(hooft_coder *c, const char *country, hf_located *out) {
   out->lon = cap ? cap->lon : 0;
   return cap != NULL;
 }
+
+int hf_place_named(hooft_coder *c, const hf_token *toks, int first, int last, hf_located *out) {
+  const hf_gazetteer *g = c->gazetteer;
+  if (!g) return 0;
+  const hf_placename *pn = name_at(g, toks, first, last + 1);
+  if (!pn || first + pn->ntok - 1 != last) return 0;
+  const hf_place *p = pn->places;
+  if (strcmp(p->feature, "city") && strcmp(p->feature, "capital")) return 0;
+  out->first = first;
+  out->last = last;
+  out->country = p->country;
+  out->lat = p->lat;
+  out->lon = p->lon;
+  out->feature = p->feature;
+  return 1;
+}

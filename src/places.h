@@ -19,6 +19,10 @@ typedef struct hf_located {
 int hf_find_location(hooft_coder *c, const hf_token *toks, int from, int to, int sent_to,
                      const char *const *countries, int ncountries, hf_located *out);
 
+/* Is tokens [first, last] exactly the name of a city or capital ("Kyiv", "Odesa")?
+ * Returns 1 and fills *out with the most populous place of that name. */
+int hf_place_named(hooft_coder *c, const hf_token *toks, int first, int last, hf_located *out);
+
 /* Is t a locative preposition (in, bij, near, at)? */
 int hf_is_locative(const hf_token *t);
 
