@@ -92,6 +92,7 @@ static void eval_usage(FILE *out) {
   fputs("usage: hooft eval [options] GOLD.jsonl...\n"
         "  --misses          list the missed and spurious events of each item\n"
         "  --min-f1 X        exit with code 5 if the F1 of any language is below X\n"
+        "  --min-claims X    exit with code 5 if the agreement on any claim field is below X\n"
         "  --dict DIR        dictionary directory\n"
         "Gold lines: {\"id\",\"lang\",\"date\",\"text\",\"events\":[{\"source\",\"target\",\"root\"}]}\n",
         out);
@@ -114,17 +115,19 @@ static void copy_field(char *dst, size_t n, const char *s) { snprintf(dst, n, "%
 int cmd_eval(int argc, char **argv) {
   static const struct option opts[] = {{"misses", no_argument, 0, 'm'},
                                        {"min-f1", required_argument, 0, 'f'},
+                                       {"min-claims", required_argument, 0, 'c'},
                                        {"dict", required_argument, 0, 'D'},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   int misses = 0, ch;
-  double min_f1 = -1;
+  double min_f1 = -1, min_claims = -1;
   const char *dict = NULL;
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "mf:D:h", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "mf:c:D:h", opts, NULL)) != -1) {
     switch (ch) {
       case 'm': misses = 1; break;
       case 'f': min_f1 = atof(optarg); break;
+      case 'c': min_claims = atof(optarg); break;
       case 'D': dict = optarg; break;
       case 'h': eval_usage(stdout); return EXIT_OK;
       default: eval_usage(stderr); return EXIT_USAGE;
@@ -298,6 +301,13 @@ int cmd_eval(int argc, char **argv) {
     }
     printf("\n");
   }
+  for (int l = 0; l < 2; l++)
+    for (int f = 0; f < F_COUNT; f++)
+      if (min_claims >= 0 && fields[l][f].n && ratio(fields[l][f].ok, fields[l][f].n) < min_claims) {
+        fprintf(stderr, "hooft eval: %s %s agreement %.3f is below %.3f\n", names[l], field_names[f],
+                ratio(fields[l][f].ok, fields[l][f].n), min_claims);
+        if (rc == EXIT_OK) rc = EXIT_THRESHOLD;
+      }
   for (int l = 0; l < 2; l++)
     if (min_f1 >= 0 && lang_c[l].items && f1(&lang_c[l]) < min_f1) {
       fprintf(stderr, "hooft eval: %s F1 %.3f is below %.3f\n", names[l], f1(&lang_c[l]), min_f1);
