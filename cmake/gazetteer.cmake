@@ -5,14 +5,24 @@
 #
 #   tools/gazetteer/fetch.sh        gathers the sources in ${CMAKE_BINARY_DIR}/gazetteer-src
 #                                   (the npm tarball is cached in ~/.cache/hooft)
-#   tools/gazetteer/gen_gazetteer.c converts them (C11, jansson)
+#   tools/gazetteer/gen_gazetteer.c converts them (C11, jansson), with names.c (matching
+#                                   keys) and mo.c (.mo catalogs) on hooft's src/util.c and
+#                                   src/text.c (utf8proc)
 
 set(HOOFT_GAZETTEER ${CMAKE_BINARY_DIR}/gazetteer.tsv)
 set(HOOFT_GAZETTEER_SRC ${CMAKE_BINARY_DIR}/gazetteer-src)
 
-pkg_check_modules(GAZ_JANSSON REQUIRED IMPORTED_TARGET jansson)
-add_executable(gen_gazetteer tools/gazetteer/gen_gazetteer.c)
-target_link_libraries(gen_gazetteer PRIVATE PkgConfig::GAZ_JANSSON)
+pkg_check_modules(GAZ_DEPS REQUIRED IMPORTED_TARGET jansson libutf8proc)
+# util.c and text.c are compiled into the tool rather than taken from libhooft,
+# which carries the sanitizer flags in sanitizer builds.
+add_executable(gen_gazetteer
+  tools/gazetteer/gen_gazetteer.c   # sources, cities, regions, output
+  tools/gazetteer/names.c           # matching keys and the shapes of place names
+  tools/gazetteer/mo.c              # gettext .mo catalogs
+  src/util.c                        # maps, arenas, buffers, files
+  src/text.c)                       # Unicode keys (utf8proc)
+target_include_directories(gen_gazetteer PRIVATE include src)
+target_link_libraries(gen_gazetteer PRIVATE PkgConfig::GAZ_DEPS)
 # A build tool that runs during the build: plain flags even in the sanitizer
 # and fuzzing builds, so that it is as fast there as anywhere.
 set_property(TARGET gen_gazetteer PROPERTY COMPILE_OPTIONS -Wall -Wextra -Werror)
