@@ -21,7 +21,8 @@ struct hooft_doc {
 hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err) {
   hooft_coder *c = hf_xcalloc(1, sizeof *c);
   c->dict_dir = hf_xstrdup(dict_dir);
-  c->trace = getenv("HOOFT_TRACE") != NULL;
+  const char *trace = getenv("HOOFT_TRACE");
+  c->trace = trace && *trace && strcmp(trace, "0") != 0;
   if (hf_lemma_load(c, err) < 0 || hf_load_dictionaries(c, dict_dir, err) < 0) {
     hooft_coder_free(c);
     return NULL;
