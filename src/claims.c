@@ -673,6 +673,7 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
   quants->n = 0;
   hf_find_quantities(c, lang, text, toks, from, to, quants);
   hf_mention attr;
+  memset(&attr, 0, sizeof attr);
   int has_attr = hf_find_attribution(c, lang, toks, from, to, m, nm, events, nev, &attr);
   uint32_t sent_cues = certainty_cues(c, lang, toks, from, to, from);
   /* a report goes on in the next sentences while they hedge: "zouden", "reportedly";
@@ -695,8 +696,8 @@ void hf_sentence_claims(hooft_coder *c, int lang, const char *text, const hf_tok
     hf_event_claims *ec = &out[e];
     memset(ec, 0, sizeof *ec);
     /* the speaker of the sentence, unless the event is the speaker's own act */
-    int own = (attr.first >= f->source.first && attr.last <= f->source.last && attr.first >= from) ||
-              (f->source.pronoun && attr.code == f->source.code); /* "Trump said he would ..." */
+    int own = has_attr && ((attr.first >= f->source.first && attr.last <= f->source.last && attr.first >= from) ||
+                           (f->source.pronoun && attr.code == f->source.code)); /* "Trump said he would ..." */
     ec->has_attribution = has_attr && !own;
     if (ec->has_attribution) ec->attribution = attr;
     /* an intention or a threat is itself the event (roots 03, 13): the cues of its own
