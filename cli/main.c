@@ -1,9 +1,15 @@
-/* main.c: the hooft command: dispatches to the subcommands code, eval, dict and version. */
+/* main.c: the hooft command: dispatches to the subcommands code, eval, dict, ingest, query, export and version. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+const char *cli_db_url(const char *opt) {
+  if (opt && *opt) return opt;
+  const char *env = getenv("HOOFT_DB");
+  return env && *env ? env : "hooft.db";
+}
 
 static void usage(FILE *out) {
   fputs("usage: hooft <command> [options]\n"
@@ -12,10 +18,14 @@ static void usage(FILE *out) {
         "  code [options] FILE...|-   code articles, print events (JSON Lines or TSV)\n"
         "  eval [options] GOLD.jsonl  precision, recall and F1 against gold files\n"
         "  dict check [--dict DIR]    check a dictionary set, print every problem\n"
+        "  ingest [options] FILE...|- code articles and store them (--db URL), deduplicating events\n"
+        "  query [options]            list, count or group stored events; --mentions EVENT\n"
+        "  export --format F          write stored events as gdelt, plover or csv\n"
         "  version                    print the version\n"
         "\n"
         "Run 'hooft <command> --help' for the options of a command.\n"
-        "exit codes: 0 ok, 1 some input skipped, 2 usage, 3 dictionaries, 4 output, 5 eval threshold\n",
+        "exit codes: 0 ok, 1 some input skipped, 2 usage, 3 dictionaries, 4 output, 5 eval threshold,\n"
+        "            6 event store failed\n",
         out);
 }
 
@@ -28,6 +38,9 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "code") == 0) return cmd_code(argc - 1, argv + 1);
   if (strcmp(cmd, "eval") == 0) return cmd_eval(argc - 1, argv + 1);
   if (strcmp(cmd, "dict") == 0) return cmd_dict(argc - 1, argv + 1);
+  if (strcmp(cmd, "ingest") == 0) return cmd_ingest(argc - 1, argv + 1);
+  if (strcmp(cmd, "query") == 0) return cmd_query(argc - 1, argv + 1);
+  if (strcmp(cmd, "export") == 0) return cmd_export(argc - 1, argv + 1);
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     printf("hooft %s\n", HOOFT_VERSION);
     return EXIT_OK;

@@ -19,7 +19,9 @@ extern "C" {
 typedef struct hooft_store hooft_store;
 
 /* Days: a mention joins an event only if all the event's mentions, with it,
- * lie within this many days of each other (so within DEDUP_WINDOW+1 calendar days). */
+ * lie within this many days of each other (so within DEDUP_WINDOW+1 calendar
+ * days). A mention's day is the event date the coder resolved, else the
+ * publication date. */
 #define HOOFT_DEDUP_WINDOW 2
 
 /* Opens (and creates, if empty) the store at url:
@@ -61,25 +63,19 @@ typedef enum hooft_put_result {
  * Needs no batch. */
 int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hooft_error *err);
 
-/* Optional per-mention information the coder does not produce yet. */
-typedef struct hooft_mention_extra {
-  int has_certainty;            /* 0: certainty unknown (stored as NULL) */
-  double certainty;             /* 0..1 */
-  const char *location_country; /* ISO alpha-3 or NULL (unknown: compatible with any) */
-  const char *attribution;      /* who said it, or NULL */
-} hooft_mention_extra;
-
 /* Stores article a with its coded events (doc, from hooft_code(a)), inside a
  * batch, replacing the article's old events if its content changed, and files
- * every event mention under a deduplicated event. Returns a hooft_put_result,
- * or -1 with err filled (the batch must then be rolled back). Borrows a, doc. */
+ * every event mention (with the attribution, certainty, resolved date and
+ * location the coder gave it) under a deduplicated event. Returns a
+ * hooft_put_result, or -1 with err filled (the batch must then be rolled
+ * back). Borrows a and doc. */
 int hooft_store_put(hooft_store *s, const hooft_article *a, int id_given, const hooft_doc *doc,
                     hooft_error *err);
 
-/* Like hooft_store_put, with the events given directly (n of them; extra is
- * NULL or n entries). For other coders, tests and benchmarks. Borrows all. */
-int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given, const hooft_event *events,
-                           const hooft_mention_extra *extra, size_t n, hooft_error *err);
+/* Like hooft_store_put, with the n events given directly (for other coders,
+ * tests and benchmarks); a->lang is stored as the language. Borrows all. */
+int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given, const hooft_event *events, size_t n,
+                           hooft_error *err);
 
 /* Totals of what the store holds. */
 typedef struct hooft_store_stats {
@@ -98,8 +94,7 @@ typedef struct hooft_filter {
   const char *source, *target;   /* actor code of one side; "RUS*" = prefix */
   const char *root, *code;       /* CAMEO root ("19") or code ("190") */
   int quad;                      /* 1..4, 0 = any */
-  int has_min_certainty;
-  double min_certainty;          /* events without a certainty never match */
+  const char *certainty;         /* comma-separated: asserted, reported, hedged, hypothetical */
   const char *location;          /* location country */
   const char *text;              /* words that must all occur in a mention's sentence */
   int negated;                   /* 0 exclude negated events (default), 1 include, 2 only */
@@ -110,7 +105,7 @@ typedef struct hooft_filter {
 void hooft_filter_init(hooft_filter *f);
 
 /* Sets filter name ("from", "to", "actor", "country", "source", "target",
- * "root", "code", "quad", "min-certainty", "location", "text", "negated"
+ * "root", "code", "quad", "certainty", "location", "text", "negated"
  * (exclude|include|only), "event", "limit") from its text value (borrowed).
  * Returns 0, or -1 with err naming the filter and what is wrong with it. */
 int hooft_filter_set(hooft_filter *f, const char *name, const char *value, hooft_error *err);

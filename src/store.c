@@ -1,6 +1,7 @@
 /* store.c: the event store, backend-independent: opening by URL, the schema, batches, article identity,
  * and deduplication of event mentions into events (rules: docs/store.md). */
 #include <ctype.h>
+#include <math.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,21 +29,30 @@ static const char *const schema =
     " source_code TEXT NOT NULL, source_country TEXT, source_name TEXT,"
     " target_code TEXT NOT NULL, target_country TEXT, target_name TEXT,"
     " cameo TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,"
-    " plover TEXT, negated INTEGER NOT NULL, certainty DOUBLE PRECISION, location_country TEXT,"
-    " mentions INTEGER NOT NULL, sources INTEGER NOT NULL, articles INTEGER NOT NULL,"
+    " plover TEXT, negated INTEGER NOT NULL, certainty TEXT,"
+    " location_name TEXT, location_country TEXT, location_lat DOUBLE PRECISION, location_lon DOUBLE PRECISION,"
+    " location_feature TEXT, mentions INTEGER NOT NULL, sources INTEGER NOT NULL, articles INTEGER NOT NULL,"
     " first_article BIGINT NOT NULL, first_seq INTEGER NOT NULL, added TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS events_key ON events (source_code, target_code, root, negated, day);"
-    "CREATE INDEX IF NOT EXISTS events_target ON events (target_code);"
+    /* covers the dyad-by-period aggregates without reading the table */
+    "CREATE INDEX IF NOT EXISTS events_dyad_month ON events (source_code, target_code, month, negated, mentions,"
+    " goldstein);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target_code, source_code, month, negated, mentions,"
+    " goldstein);"
     "CREATE INDEX IF NOT EXISTS events_day ON events (day);"
-    /* every event mention: article, sentence, span, the coder's reading of it */
+    /* every event mention: article, sentence, span, the coder's reading of it; day = the event's
+     * date as the coder resolved it (publication date when the text gives none) */
     "CREATE TABLE IF NOT EXISTS mentions ("
-    " article_id BIGINT NOT NULL, seq INTEGER NOT NULL, event_id BIGINT NOT NULL,"
+    " article_id BIGINT NOT NULL, seq INTEGER NOT NULL, event_id BIGINT NOT NULL, day INTEGER NOT NULL,"
+    " date TEXT, date_precision TEXT,"
     " sentence INTEGER NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,"
     " source_code TEXT NOT NULL, source_name TEXT, source_country TEXT,"
     " target_code TEXT NOT NULL, target_name TEXT, target_country TEXT,"
     " cameo TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,"
     " plover TEXT, negated INTEGER NOT NULL, verb TEXT, pattern TEXT, rule TEXT,"
-    " attribution TEXT, certainty DOUBLE PRECISION, location_country TEXT,"
+    " attribution TEXT, attribution_code TEXT, certainty TEXT,"
+    " location_name TEXT, location_country TEXT, location_lat DOUBLE PRECISION, location_lon DOUBLE PRECISION,"
+    " location_feature TEXT,"
     " PRIMARY KEY (article_id, seq)) {NOROWID};"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id);"
     /* the distinct sources (URL hosts, or article keys) of each event */
@@ -94,8 +104,30 @@ static int lock_writer(hooft_store *s, hooft_error *err) {
                           err);
 }
 
+/* The store's schema version: 1 with it in buf, 0 if the store has none yet
+ * (checked without the writer lock, so readers never wait for an ingest). */
+static int schema_version(hooft_store *s, char *buf, size_t n) {
+  /* an error (no such table) means no schema yet */
+  hf_stmt *st = s->db->ops->prepare(s->db, "SELECT value FROM hooft_meta WHERE name = 'schema'", 0, NULL);
+  int found = 0;
+  if (st && s->db->ops->query(st, NULL, 0, NULL) == 0 && s->db->ops->next(st, NULL) == 1) {
+    const char *v = s->db->ops->col_text(st, 0);
+    snprintf(buf, n, "%s", v ? v : "?");
+    found = 1;
+    s->db->ops->end(st);
+  }
+  if (st) s->db->ops->finalize(st);
+  return found;
+}
+
 /* Creates the tables if needed and checks the schema version, in one transaction. */
 static int create_schema(hooft_store *s, hooft_error *err) {
+  char version[32];
+  if (schema_version(s, version, sizeof version)) {
+    if (strcmp(version, SCHEMA_VERSION) == 0) return 0;
+    hf_error(err, "the store has schema version %s; this hooft reads version %s", version, SCHEMA_VERSION);
+    return -1;
+  }
   if (lock_writer(s, err) < 0) return -1;
   char *sql = dialect_sql(s->db, schema);
   int rc = s->db->ops->exec(s->db, sql, err);
@@ -135,27 +167,30 @@ static const char *const statements[ST_COUNT] = {
     [ST_OLD_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id",
     [ST_DEL_MENTIONS] = "DELETE FROM mentions WHERE article_id = ?",
     [ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE article_id = ?",
-    [ST_CANDIDATES] = "SELECT id, day, last_day, cameo, certainty, location_country, mentions, articles, "
-                      "first_article, first_seq FROM events WHERE source_code = ? AND target_code = ? AND root = ? "
-                      "AND negated = ? AND day BETWEEN ? AND ?",
+    [ST_CANDIDATES] = "SELECT id, day, last_day, cameo, certainty, location_name, location_country, location_lat, "
+                      "location_lon, location_feature, mentions, articles, first_article, first_seq FROM events "
+                      "WHERE source_code = ? AND target_code = ? AND root = ? AND negated = ? AND day BETWEEN ? AND ?",
     [ST_EV_INSERT] = "INSERT INTO events (id, day, last_day, week, month, source_code, source_country, source_name, "
                      "target_code, target_country, target_name, cameo, root, quad, goldstein, plover, negated, "
-                     "certainty, location_country, mentions, sources, articles, first_article, first_seq, added) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)",
+                     "certainty, location_name, location_country, location_lat, location_lon, location_feature, "
+                     "mentions, sources, articles, first_article, first_seq, added) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)",
     [ST_EV_MERGE] = "UPDATE events SET day = ?, last_day = ?, week = ?, month = ?, mentions = ?, articles = ?, "
                     "sources = (SELECT count(*) FROM event_sources WHERE event_id = ?), certainty = ?, "
-                    "location_country = ?, first_article = ?, first_seq = ?, source_name = COALESCE(?, source_name), "
+                    "location_name = ?, location_country = ?, location_lat = ?, location_lon = ?, location_feature = ?, "
+                    "first_article = ?, first_seq = ?, source_name = COALESCE(?, source_name), "
                     "target_name = COALESCE(?, target_name) WHERE id = ?",
     /* the event's code: its mentions' most frequent code, ties to the lowest */
     [ST_EV_RECODE] = "UPDATE events SET (cameo, quad, goldstein, plover) = (SELECT cameo, quad, goldstein, plover "
                      "FROM mentions WHERE event_id = ? GROUP BY cameo, quad, goldstein, plover "
                      "ORDER BY count(*) DESC, cameo LIMIT 1) WHERE id = ?",
     [ST_SRC_INSERT] = "INSERT INTO event_sources (event_id, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    [ST_MENTION_INSERT] = "INSERT INTO mentions (article_id, seq, event_id, sentence, span_start, span_end, "
-                          "source_code, source_name, source_country, target_code, target_name, target_country, "
-                          "cameo, root, quad, goldstein, plover, negated, verb, pattern, rule, attribution, "
-                          "certainty, location_country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?, ?, ?, ?, ?, ?)",
+    [ST_MENTION_INSERT] = "INSERT INTO mentions (article_id, seq, event_id, day, date, date_precision, sentence, "
+                          "span_start, span_end, source_code, source_name, source_country, target_code, target_name, "
+                          "target_country, cameo, root, quad, goldstein, plover, negated, verb, pattern, rule, "
+                          "attribution, attribution_code, certainty, location_name, location_country, location_lat, "
+                          "location_lon, location_feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [ST_SENTENCE_INSERT] = "INSERT INTO sentences (article_id, sentence, text) VALUES (?, ?, ?) "
                            "ON CONFLICT DO NOTHING",
 };
@@ -454,6 +489,69 @@ void hooft_store_rollback(hooft_store *s) {
 
 /* ---- Deduplication ------------------------------------------------------------------ */
 
+/* Where an event happened, as far as known. */
+typedef struct place {
+  int known;        /* has a country */
+  char country[8];
+  char *name;       /* owned, or NULL */
+  int has_coords;
+  double lat, lon;
+  char *feature;    /* owned, or NULL: "city", "capital", "region", "country" */
+} place;
+
+static void place_set(place *p, const char *name, const char *country, int has_coords, double lat, double lon,
+                      const char *feature) {
+  p->known = country && *country;
+  if (!p->known) return;
+  snprintf(p->country, sizeof p->country, "%s", country);
+  p->name = name ? hf_xstrdup(name) : NULL;
+  p->has_coords = has_coords;
+  p->lat = has_coords ? lat : 0;
+  p->lon = has_coords ? lon : 0;
+  p->feature = feature ? hf_xstrdup(feature) : NULL;
+}
+
+/* Sets p from columns i.. of a row: name, country, lat, lon, feature. */
+static void place_from_row(place *p, const hf_db_ops *o, hf_stmt *st, int i) {
+  int coords = !o->isnull(st, i + 2) && !o->isnull(st, i + 3);
+  place_set(p, o->col_text(st, i), o->col_text(st, i + 1), coords, coords ? o->col_real(st, i + 2) : 0,
+            coords ? o->col_real(st, i + 3) : 0, o->col_text(st, i + 4));
+}
+
+static void place_free(place *p) {
+  free(p->name);
+  free(p->feature);
+  memset(p, 0, sizeof *p);
+}
+
+static int is_town(const place *p) {
+  return p->has_coords && p->feature && (!strcmp(p->feature, "city") || !strcmp(p->feature, "capital"));
+}
+
+/* Great-circle distance in km. */
+static double km(const place *a, const place *b) {
+  double r = 3.14159265358979323846 / 180, dlat = (b->lat - a->lat) * r, dlon = (b->lon - a->lon) * r;
+  double h = sin(dlat / 2) * sin(dlat / 2) + cos(a->lat * r) * cos(b->lat * r) * sin(dlon / 2) * sin(dlon / 2);
+  return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
+}
+
+/* Two places are compatible unless both are known and lie in different
+ * countries, or are both towns more than HOOFT_DEDUP_KM apart. */
+#define HOOFT_DEDUP_KM 50.0
+static int compatible(const place *a, const place *b) {
+  if (!a->known || !b->known) return 1;
+  if (strcmp(a->country, b->country) != 0) return 0;
+  return !(is_town(a) && is_town(b) && km(a, b) > HOOFT_DEDUP_KM);
+}
+
+/* Certainty categories, least to most certain; an event has its most certain mention's. */
+static int certainty_rank(const char *c) {
+  static const char *const order[] = {"hypothetical", "hedged", "reported", "asserted"};
+  for (int i = 0; c && i < 4; i++)
+    if (!strcmp(c, order[i])) return i + 1;
+  return 0;
+}
+
 /* An event a mention may join: read from the store, or made by this article.
  * The fields mirror the events row, kept up to date as mentions join. */
 typedef struct cand {
@@ -462,18 +560,18 @@ typedef struct cand {
   int day, last_day;        /* yyyymmdd */
   char cameo[8];
   int mixed;                /* it has mentions with other codes: recode after each join */
-  int has_cert;
-  double cert;
-  char *loc;                /* owned, or NULL */
+  char certainty[16];       /* "" if none */
+  place loc;
   int64_t mentions, articles, first_article;
   int first_seq;
   int touched;              /* this article already has a mention in it */
 } cand;
 
-/* A dedup key: the event's identity apart from date and code. */
+/* A dedup key: the event's identity apart from date, code and place. */
 typedef struct dkey {
   const char *src, *tgt, *root;
   int negated;
+  int day; /* candidates were loaded for this day */
 } dkey;
 
 typedef struct article_ctx {
@@ -487,20 +585,65 @@ typedef struct article_ctx {
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
+/* The day of the event mention e: the date the coder resolved (a month or
+ * year counts from its first day), else the publication day. */
+static int mention_day(const hooft_event *e, int pub_day) {
+  const char *d = e->date;
+  if (!d) return pub_day;
+  char buf[11];
+  size_t n = strlen(d);
+  if (n == 10)
+    snprintf(buf, sizeof buf, "%s", d);
+  else if (n == 7)
+    snprintf(buf, sizeof buf, "%.7s-01", d);
+  else if (n == 4)
+    snprintf(buf, sizeof buf, "%.4s-01-01", d);
+  else
+    return pub_day;
+  int day = hf_parse_date(buf, 10);
+  return day ? day : pub_day;
+}
+
 static int key_index(article_ctx *c, const dkey *k) {
   for (size_t i = 0; i < c->keys.n; i++) {
     dkey *o = &c->keys.v[i];
-    if (o->negated == k->negated && !strcmp(o->src, k->src) && !strcmp(o->tgt, k->tgt) && !strcmp(o->root, k->root))
+    if (o->negated == k->negated && o->day == k->day && !strcmp(o->src, k->src) && !strcmp(o->tgt, k->tgt) &&
+        !strcmp(o->root, k->root))
       return (int)i;
   }
   return -1;
 }
 
+static int same_key(const article_ctx *c, int a, int b) {
+  const dkey *x = &c->keys.v[a], *y = &c->keys.v[b];
+  return x->negated == y->negated && !strcmp(x->src, y->src) && !strcmp(x->tgt, y->tgt) && !strcmp(x->root, y->root);
+}
+
+/* Adds the candidate in the current row of st (columns from ST_CANDIDATES) for key. */
+static void add_candidate(article_ctx *c, const hf_db_ops *o, hf_stmt *st, int key) {
+  int64_t id = o->col_int(st, 0);
+  for (size_t i = 0; i < c->cands.n; i++)
+    if (c->cands.v[i].id == id) return;
+  cand x = {0};
+  x.id = id;
+  x.key = key;
+  x.day = (int)o->col_int(st, 1);
+  x.last_day = (int)o->col_int(st, 2);
+  snprintf(x.cameo, sizeof x.cameo, "%s", nz(o->col_text(st, 3)));
+  snprintf(x.certainty, sizeof x.certainty, "%s", nz(o->col_text(st, 4)));
+  place_from_row(&x.loc, o, st, 5);
+  x.mentions = o->col_int(st, 10);
+  x.articles = o->col_int(st, 11);
+  x.first_article = o->col_int(st, 12);
+  x.first_seq = (int)o->col_int(st, 13);
+  HF_VEC_PUSH(c->cands, x);
+}
+
 /* Reads the stored events with key k whose first day lies within the window
- * around day into the candidate list. */
-static int load_candidates(hooft_store *s, article_ctx *c, int key, int day, hooft_error *err) {
+ * around k's day into the candidate list (those not listed already). */
+static int load_candidates(hooft_store *s, article_ctx *c, int key, hooft_error *err) {
   const dkey *k = &c->keys.v[key];
-  long dn = hf_day_number(day);
+  long dn = hf_day_number(k->day);
   hf_val p[] = {hf_text(k->src),
                 hf_text(k->tgt),
                 hf_text(k->root),
@@ -511,23 +654,59 @@ static int load_candidates(hooft_store *s, article_ctx *c, int key, int day, hoo
   const hf_db_ops *o = s->db->ops;
   if (o->query(st, p, 6, err) < 0) return -1;
   int got;
-  while ((got = o->next(st, err)) == 1) {
-    cand x = {0};
-    x.id = o->col_int(st, 0);
-    x.key = key;
-    x.day = (int)o->col_int(st, 1);
-    x.last_day = (int)o->col_int(st, 2);
-    snprintf(x.cameo, sizeof x.cameo, "%s", nz(o->col_text(st, 3)));
-    x.has_cert = !o->isnull(st, 4);
-    x.cert = x.has_cert ? o->col_real(st, 4) : 0;
-    x.loc = o->isnull(st, 5) ? NULL : hf_xstrdup(o->col_text(st, 5));
-    x.mentions = o->col_int(st, 6);
-    x.articles = o->col_int(st, 7);
-    x.first_article = o->col_int(st, 8);
-    x.first_seq = (int)o->col_int(st, 9);
-    HF_VEC_PUSH(c->cands, x);
-  }
+  while ((got = o->next(st, err)) == 1) add_candidate(c, o, st, key);
   return got < 0 ? -1 : 0;
+}
+
+/* The same for all dated keys of the article in one query (up to 8 keys a
+ * query): one round trip for the PostgreSQL backend instead of one per key. */
+static int load_all_candidates(hooft_store *s, article_ctx *c, hooft_error *err) {
+  const hf_db_ops *o = s->db->ops;
+  for (size_t from = 0; from < c->keys.n; from += 8) {
+    size_t to = from + 8 < c->keys.n ? from + 8 : c->keys.n;
+    hf_buf sql = {0};
+    hf_val p[48];
+    int np = 0;
+    hf_buf_puts(&sql, statements[ST_CANDIDATES]);
+    sql.len = (size_t)(strstr(sql.data, " FROM ") - sql.data); /* the same columns, and the key's */
+    hf_buf_puts(&sql, ", source_code, target_code, root, negated FROM events WHERE ");
+    int terms = 0;
+    for (size_t i = from; i < to; i++) {
+      const dkey *k = &c->keys.v[i];
+      if (!k->day) continue;
+      long dn = hf_day_number(k->day);
+      hf_buf_printf(&sql, "%s(source_code = ? AND target_code = ? AND root = ? AND negated = ? AND day BETWEEN ? AND ?)",
+                    terms++ ? " OR " : "");
+      p[np++] = hf_text(k->src);
+      p[np++] = hf_text(k->tgt);
+      p[np++] = hf_text(k->root);
+      p[np++] = hf_int(k->negated);
+      p[np++] = hf_int(hf_day_from_number(dn - HOOFT_DEDUP_WINDOW));
+      p[np++] = hf_int(hf_day_from_number(dn + HOOFT_DEDUP_WINDOW));
+    }
+    int rc = 0;
+    if (terms) {
+      hf_stmt *st = o->prepare(s->db, hf_buf_cstr(&sql), 0, err);
+      rc = st ? o->query(st, p, np, err) : -1;
+      int got = 0;
+      while (rc == 0 && (got = o->next(st, err)) == 1) {
+        dkey k = {o->col_text(st, 14), o->col_text(st, 15), o->col_text(st, 16), (int)o->col_int(st, 17), 0};
+        int key = -1;
+        for (size_t i = from; i < to && key < 0; i++) {
+          const dkey *y = &c->keys.v[i];
+          if (y->negated == k.negated && !strcmp(y->src, nz(k.src)) && !strcmp(y->tgt, nz(k.tgt)) &&
+              !strcmp(y->root, nz(k.root)))
+            key = (int)i;
+        }
+        if (key >= 0) add_candidate(c, o, st, key);
+      }
+      if (got < 0) rc = -1;
+      if (st) o->finalize(st);
+    }
+    hf_buf_free(&sql);
+    if (rc < 0) return -1;
+  }
+  return 0;
 }
 
 static long day_gap(long dn, const cand *x) {
@@ -535,10 +714,10 @@ static long day_gap(long dn, const cand *x) {
   return dn < a ? a - dn : dn > b ? dn - b : 0;
 }
 
-/* The event mention e (day yyyymmdd, location loc) joins, or NULL: same key;
- * all mentions within the window; compatible locations; preferring the same
- * code, then the nearest dates, then the oldest event. */
-static cand *choose(article_ctx *c, int key, const hooft_event *e, int day, const char *loc) {
+/* The event mention e (day yyyymmdd, place loc) joins, or NULL: same key; all
+ * mentions within the window; compatible places; preferring the same code,
+ * then the nearest dates, then the oldest event. */
+static cand *choose(article_ctx *c, int key, const hooft_event *e, int day, const place *loc) {
   if (!day) return NULL; /* undated mentions are never merged */
   long dn = hf_day_number(day);
   cand *best = NULL;
@@ -546,10 +725,10 @@ static cand *choose(article_ctx *c, int key, const hooft_event *e, int day, cons
   int best_same = 0;
   for (size_t i = 0; i < c->cands.n; i++) {
     cand *x = &c->cands.v[i];
-    if (x->key != key) continue;
+    if (!same_key(c, x->key, key)) continue;
     long lo = hf_day_number(x->day < day ? x->day : day), hi = hf_day_number(x->last_day > day ? x->last_day : day);
     if (hi - lo > HOOFT_DEDUP_WINDOW) continue;
-    if (loc && x->loc && strcmp(loc, x->loc) != 0) continue;
+    if (!compatible(loc, &x->loc)) continue;
     int same = strcmp(x->cameo, e->cameo) == 0;
     long gap = day_gap(dn, x);
     if (!best || same > best_same || (same == best_same && (gap < best_gap || (gap == best_gap && x->id < best->id)))) {
@@ -561,14 +740,17 @@ static cand *choose(article_ctx *c, int key, const hooft_event *e, int day, cons
   return best;
 }
 
-static int store_event(hooft_store *s, article_ctx *c, cand *x, int64_t seq, const hooft_event *e,
-                       const hooft_mention_extra *m, hooft_error *err) {
-  int day = c->id->day;
+static hf_val opt_real(int known, double d) { return known ? hf_real(d) : hf_null(); }
+
+/* Inserts the events row of new event x, made from mention seq (e). */
+static int store_event(hooft_store *s, article_ctx *c, const cand *x, int64_t seq, const hooft_event *e,
+                       hooft_error *err) {
+  const place *l = &x->loc;
   hf_val p[] = {hf_int(x->id),
-                hf_int(day),
-                hf_int(day),
-                hf_int(hf_iso_week(day)),
-                hf_int(day / 100),
+                hf_int(x->day),
+                hf_int(x->day),
+                hf_int(hf_iso_week(x->day)),
+                hf_int(x->day / 100),
                 hf_text(nz(e->source.code)),
                 hf_text(e->source.country),
                 hf_text(e->source.text),
@@ -581,8 +763,12 @@ static int store_event(hooft_store *s, article_ctx *c, cand *x, int64_t seq, con
                 hf_real(e->goldstein),
                 hf_text(e->plover),
                 hf_int(e->negated ? 1 : 0),
-                m && m->has_certainty ? hf_real(m->certainty) : hf_null(),
-                hf_text(m ? m->location_country : NULL),
+                hf_text(x->certainty[0] ? x->certainty : NULL),
+                hf_text(l->known ? l->name : NULL),
+                hf_text(l->known ? l->country : NULL),
+                opt_real(l->has_coords, l->lat),
+                opt_real(l->has_coords, l->lon),
+                hf_text(l->known ? l->feature : NULL),
                 hf_int(c->art),
                 hf_int(seq),
                 hf_text(c->stamp)};
@@ -595,6 +781,7 @@ static int store_event(hooft_store *s, article_ctx *c, cand *x, int64_t seq, con
  * first mention's actor names when it changed, else NULL (kept). */
 static int update_event(hooft_store *s, const cand *x, const char *src_name, const char *tgt_name,
                         hooft_error *err) {
+  const place *l = &x->loc;
   hf_val p[] = {hf_int(x->day),
                 hf_int(x->last_day),
                 hf_int(hf_iso_week(x->day)),
@@ -602,8 +789,12 @@ static int update_event(hooft_store *s, const cand *x, const char *src_name, con
                 hf_int(x->mentions),
                 hf_int(x->articles),
                 hf_int(x->id),
-                x->has_cert ? hf_real(x->cert) : hf_null(),
-                hf_text(x->loc),
+                hf_text(x->certainty[0] ? x->certainty : NULL),
+                hf_text(l->known ? l->name : NULL),
+                hf_text(l->known ? l->country : NULL),
+                opt_real(l->has_coords, l->lat),
+                opt_real(l->has_coords, l->lon),
+                hf_text(l->known ? l->feature : NULL),
                 hf_int(x->first_article),
                 hf_int(x->first_seq),
                 hf_text(src_name),
@@ -617,19 +808,30 @@ static int recode_event(hooft_store *s, int64_t id, hooft_error *err) {
   return write_st(s, ST_EV_RECODE, p, 2, err);
 }
 
+/* Folds a mention's certainty and place into event x. */
+static void absorb(cand *x, const char *certainty, const place *loc) {
+  if (certainty_rank(certainty) > certainty_rank(x->certainty))
+    snprintf(x->certainty, sizeof x->certainty, "%s", certainty);
+  if (!x->loc.known && loc->known)
+    place_set(&x->loc, loc->name, loc->country, loc->has_coords, loc->lat, loc->lon, loc->feature);
+}
+
 /* Files mention number seq of the article under an event: a matching one, or a new one. */
-static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_event *e,
-                       const hooft_mention_extra *m, hooft_error *err) {
-  dkey k = {nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0};
+static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_event *e, hooft_error *err) {
+  int day = mention_day(e, c->id->day);
+  dkey k = {nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0, day};
   int key = key_index(c, &k);
-  int day = c->id->day;
   if (key < 0) {
     HF_VEC_PUSH(c->keys, k);
     key = (int)c->keys.n - 1;
-    if (day && load_candidates(s, c, key, day, err) < 0) return -1;
+    if (day && load_candidates(s, c, key, err) < 0) return -1;
   }
-  const char *loc = m ? m->location_country : NULL;
-  cand *x = choose(c, key, e, day, loc);
+  place loc = {0};
+  if (e->location.name)
+    place_set(&loc, e->location.name, e->location.country, e->location.has_coordinates, e->location.lat,
+              e->location.lon, e->location.feature);
+  cand *x = choose(c, key, e, day, &loc);
+  int rc = 0;
   int64_t event_id;
   if (!x) {
     cand n = {0};
@@ -637,22 +839,25 @@ static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_
     n.key = key;
     n.day = n.last_day = day;
     snprintf(n.cameo, sizeof n.cameo, "%s", e->cameo);
-    n.has_cert = m && m->has_certainty;
-    n.cert = n.has_cert ? m->certainty : 0;
-    n.loc = loc ? hf_xstrdup(loc) : NULL;
+    absorb(&n, e->certainty, &loc);
     n.mentions = n.articles = 1;
     n.first_article = c->art;
     n.first_seq = (int)seq;
     n.touched = 1;
     HF_VEC_PUSH(c->cands, n);
     event_id = n.id;
-    if (store_event(s, c, &c->cands.v[c->cands.n - 1], seq, e, m, err) < 0) return -1;
+    rc = store_event(s, c, &n, seq, e, err);
   } else {
     event_id = x->id;
   }
+  const hooft_actor *at = &e->attribution;
+  const place *l = &loc;
   hf_val p[] = {hf_int(c->art),
                 hf_int(seq),
                 hf_int(event_id),
+                hf_int(day),
+                hf_text(e->date),
+                hf_text(e->date_precision),
                 hf_int(e->sentence),
                 hf_int((int64_t)e->span_start),
                 hf_int((int64_t)e->span_end),
@@ -671,22 +876,27 @@ static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_
                 hf_text(e->verb),
                 hf_text(e->pattern),
                 hf_text(e->rule),
-                hf_text(m ? m->attribution : NULL),
-                m && m->has_certainty ? hf_real(m->certainty) : hf_null(),
-                hf_text(loc)};
-  if (write_st(s, ST_MENTION_INSERT, p, (int)(sizeof p / sizeof *p), err) < 0) return -1;
-  if (!x) return 0;
+                hf_text(at->code ? at->text : NULL),
+                hf_text(at->code),
+                hf_text(e->certainty),
+                hf_text(l->known ? l->name : NULL),
+                hf_text(l->known ? l->country : NULL),
+                opt_real(l->has_coords, l->lat),
+                opt_real(l->has_coords, l->lon),
+                hf_text(l->known ? l->feature : NULL)};
+  if (rc == 0) rc = write_st(s, ST_MENTION_INSERT, p, (int)(sizeof p / sizeof *p), err);
+  if (rc < 0 || !x) {
+    place_free(&loc);
+    return rc;
+  }
   /* joined an existing event: update its counts, dates and representative */
   x->mentions++;
   if (!x->touched) x->articles++;
   x->touched = 1;
   if (day < x->day) x->day = day;
   if (day > x->last_day) x->last_day = day;
-  if (m && m->has_certainty && (!x->has_cert || m->certainty > x->cert)) {
-    x->has_cert = 1;
-    x->cert = m->certainty;
-  }
-  if (!x->loc && loc) x->loc = hf_xstrdup(loc);
+  absorb(x, e->certainty, &loc);
+  place_free(&loc);
   int first = c->art < x->first_article || (c->art == x->first_article && seq < x->first_seq);
   if (first) {
     x->first_article = c->art;
@@ -702,13 +912,24 @@ static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_
   return 0;
 }
 
+/* Runs a one-shot write with the single parameter id. */
+static int write_id(hooft_store *s, const char *sql, int64_t id, hooft_error *err) {
+  hf_stmt *st = s->db->ops->prepare(s->db, sql, 0, err);
+  if (!st) return -1;
+  hf_val p[] = {hf_int(id)};
+  int rc = s->db->ops->write(st, p, 1, err);
+  s->db->ops->finalize(st);
+  return rc;
+}
+
 /* Recomputes event id from its remaining mentions after some were removed;
  * deletes it when none are left. */
 static int recompute_event(hooft_store *s, int64_t id, hooft_error *err) {
   const hf_db_ops *o = s->db->ops;
   hf_stmt *st = o->prepare(s->db,
-                           "SELECT m.article_id, m.seq, a.day, a.source, m.certainty, m.location_country, "
-                           "m.source_name, m.target_name FROM mentions m JOIN articles a ON a.id = m.article_id "
+                           "SELECT m.article_id, m.seq, m.day, a.source, m.certainty, m.location_name, "
+                           "m.location_country, m.location_lat, m.location_lon, m.location_feature, m.source_name, "
+                           "m.target_name FROM mentions m JOIN articles a ON a.id = m.article_id "
                            "WHERE m.event_id = ? ORDER BY m.article_id, m.seq",
                            0, err);
   if (!st) return -1;
@@ -726,8 +947,8 @@ static int recompute_event(hooft_store *s, int64_t id, hooft_error *err) {
       x.first_article = art;
       x.first_seq = (int)o->col_int(st, 1);
       x.day = x.last_day = day;
-      src_name = o->isnull(st, 6) ? NULL : hf_xstrdup(o->col_text(st, 6));
-      tgt_name = o->isnull(st, 7) ? NULL : hf_xstrdup(o->col_text(st, 7));
+      src_name = o->isnull(st, 10) ? NULL : hf_xstrdup(o->col_text(st, 10));
+      tgt_name = o->isnull(st, 11) ? NULL : hf_xstrdup(o->col_text(st, 11));
     }
     x.mentions++;
     if (art != last_art) x.articles++;
@@ -738,25 +959,18 @@ static int recompute_event(hooft_store *s, int64_t id, hooft_error *err) {
     int seen = 0;
     for (size_t i = 0; i < sources.n && !seen; i++) seen = strcmp(sources.v[i], src) == 0;
     if (!seen) HF_VEC_PUSH(sources, hf_xstrdup(src));
-    if (!o->isnull(st, 4) && (!x.has_cert || o->col_real(st, 4) > x.cert)) {
-      x.has_cert = 1;
-      x.cert = o->col_real(st, 4);
-    }
-    if (!x.loc && !o->isnull(st, 5)) x.loc = hf_xstrdup(o->col_text(st, 5));
+    place loc = {0};
+    place_from_row(&loc, o, st, 5);
+    absorb(&x, o->col_text(st, 4), &loc);
+    place_free(&loc);
     got = 0;
   }
   o->finalize(st);
   int rc = got < 0 ? -1 : 0;
-  hf_val q[] = {hf_int(id)};
-  if (rc == 0) { /* the sources are written anew, or the event goes */
-    st = o->prepare(s->db, "DELETE FROM event_sources WHERE event_id = ?", 0, err);
-    rc = st ? o->write(st, q, 1, err) : -1;
-    o->finalize(st);
-  }
+  /* the sources are written anew, or the event goes */
+  if (rc == 0) rc = write_id(s, "DELETE FROM event_sources WHERE event_id = ?", id, err);
   if (rc == 0 && x.mentions == 0) {
-    st = o->prepare(s->db, "DELETE FROM events WHERE id = ?", 0, err);
-    rc = st ? o->write(st, q, 1, err) : -1;
-    o->finalize(st);
+    rc = write_id(s, "DELETE FROM events WHERE id = ?", id, err);
   } else if (rc == 0) {
     for (size_t i = 0; i < sources.n && rc == 0; i++) {
       hf_val r[] = {hf_int(id), hf_text(sources.v[i])};
@@ -769,7 +983,7 @@ static int recompute_event(hooft_store *s, int64_t id, hooft_error *err) {
   free(sources.v);
   free(src_name);
   free(tgt_name);
-  free(x.loc);
+  place_free(&x.loc);
   return rc;
 }
 
@@ -800,8 +1014,10 @@ static int put_sentence(hooft_store *s, article_ctx *c, const hooft_event *e, ho
   return write_st(s, ST_SENTENCE_INSERT, p, 3, err);
 }
 
-int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given, const hooft_event *events,
-                           const hooft_mention_extra *extra, size_t n, hooft_error *err) {
+/* Stores article a with its events; lang is the language stored (the one the
+ * coder identified), while the identity uses the article as given. */
+static int put_article(hooft_store *s, const hooft_article *a, int id_given, const char *lang,
+                       const hooft_event *events, size_t n, hooft_error *err) {
   if (!s->in_batch) {
     hf_error(err, "storing an article needs an open batch");
     return -1;
@@ -828,23 +1044,30 @@ int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given,
   if (rc == 0 && result == 1) {
     result = HOOFT_PUT_REPLACED;
     rc = remove_mentions(s, c.art, err);
-    hf_val p[] = {hf_text(id.hash),       hf_text(a->url), hf_text(id.source), hf_text(a->title),
-                  hf_text(a->date),       hf_int(id.day),  hf_text(a->lang),   hf_int((int64_t)n),
-                  hf_text(c.stamp),       hf_int(c.art)};
+    hf_val p[] = {hf_text(id.hash), hf_text(a->url), hf_text(id.source), hf_text(a->title), hf_text(a->date),
+                  hf_int(id.day),   hf_text(lang),   hf_int((int64_t)n), hf_text(c.stamp), hf_int(c.art)};
     if (rc == 0) rc = write_st(s, ST_ART_UPDATE, p, (int)(sizeof p / sizeof *p), err);
   } else if (rc == 0) {
     result = HOOFT_PUT_NEW;
     c.art = s->next_article++;
     hf_val p[] = {hf_int(c.art),     hf_text(id.key),   hf_text(id.hash), hf_text(a->url),
                   hf_text(id.source), hf_text(a->title), hf_text(a->date), hf_int(id.day),
-                  hf_text(a->lang),   hf_int((int64_t)n), hf_text(c.stamp)};
+                  hf_text(lang),      hf_int((int64_t)n), hf_text(c.stamp)};
     rc = write_st(s, ST_ART_INSERT, p, (int)(sizeof p / sizeof *p), err);
+  }
+  if (rc == 0 && hf_db_is_pg(s->db)) { /* all candidates in one round trip */
+    for (size_t i = 0; i < n; i++) {
+      const hooft_event *e = &events[i];
+      dkey k = {nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0, mention_day(e, id.day)};
+      if (key_index(&c, &k) < 0) HF_VEC_PUSH(c.keys, k);
+    }
+    rc = load_all_candidates(s, &c, err);
   }
   for (size_t i = 0; i < n && rc == 0; i++) {
     rc = put_sentence(s, &c, &events[i], err);
-    if (rc == 0) rc = put_mention(s, &c, (int64_t)i, &events[i], extra ? &extra[i] : NULL, err);
+    if (rc == 0) rc = put_mention(s, &c, (int64_t)i, &events[i], err);
   }
-  for (size_t i = 0; i < c.cands.n; i++) free(c.cands.v[i].loc);
+  for (size_t i = 0; i < c.cands.n; i++) place_free(&c.cands.v[i].loc);
   free(c.cands.v);
   free(c.keys.v);
   free(c.sentences.v);
@@ -852,11 +1075,16 @@ int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given,
   return rc < 0 ? -1 : result;
 }
 
+int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given, const hooft_event *events, size_t n,
+                           hooft_error *err) {
+  return put_article(s, a, id_given, a->lang, events, n, err);
+}
+
 int hooft_store_put(hooft_store *s, const hooft_article *a, int id_given, const hooft_doc *doc, hooft_error *err) {
   size_t n = hooft_doc_event_count(doc);
   hooft_event *ev = hf_xcalloc(n ? n : 1, sizeof *ev);
   for (size_t i = 0; i < n; i++) ev[i] = *hooft_doc_event(doc, i);
-  int r = hooft_store_put_events(s, a, id_given, ev, NULL, n, err);
+  int r = put_article(s, a, id_given, hooft_doc_lang(doc), ev, n, err);
   free(ev);
   return r;
 }

@@ -9,14 +9,15 @@
 enum {
   X_ID, X_DAY, X_LAST_DAY, X_SRC, X_SRC_NAME, X_SRC_COUNTRY, X_TGT, X_TGT_NAME, X_TGT_COUNTRY, X_CAMEO, X_ROOT,
   X_QUAD, X_GOLDSTEIN, X_PLOVER, X_NEGATED, X_CERTAINTY, X_LOCATION, X_MENTIONS, X_SOURCES, X_ARTICLES, X_ADDED,
-  X_URL, X_KEY, X_TITLE, X_LANG, X_SENTENCE, X_SPAN_START, X_SPAN_END, X_TEXT, X_NCOLS
+  X_URL, X_KEY, X_TITLE, X_LANG, X_SENTENCE, X_SPAN_START, X_SPAN_END, X_TEXT, X_LOC_NAME, X_LOC_LAT, X_LOC_LON,
+  X_LOC_FEATURE, X_NCOLS
 };
 
 static const char *const export_sql =
     "SELECT e.id, e.day, e.last_day, e.source_code, e.source_name, e.source_country, e.target_code, e.target_name, "
     "e.target_country, e.cameo, e.root, e.quad, e.goldstein, e.plover, e.negated, e.certainty, e.location_country, "
     "e.mentions, e.sources, e.articles, e.added, a.url, a.key, a.title, a.lang, m.sentence, m.span_start, "
-    "m.span_end, s.text FROM events e LEFT JOIN articles a ON a.id = e.first_article "
+    "m.span_end, s.text, e.location_name, e.location_lat, e.location_lon, e.location_feature FROM events e LEFT JOIN articles a ON a.id = e.first_article "
     "LEFT JOIN mentions m ON m.article_id = e.first_article AND m.seq = e.first_seq "
     "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence WHERE 1 = 1";
 
@@ -58,12 +59,25 @@ static void gdelt_actor(FILE *out, const char *code, const char *name, const cha
   }
 }
 
-/* Geo columns: Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID. */
-static void gdelt_geo(FILE *out, const char *country) {
-  tsv(out, country ? "1" : "0", '\t');
-  tsv(out, NULL, '\t');
+/* Geo columns: Type (1 country, 4 world city, 5 world state/region), FullName,
+ * CountryCode (ISO alpha-3 here, where GDELT has FIPS), ADM1Code, ADM2Code,
+ * Lat, Long, FeatureID. */
+static void gdelt_geo(FILE *out, const xrow *r) {
+  const char *country = r ? val(r, X_LOCATION) : NULL;
+  if (!country) {
+    fputs("0\t\t\t\t\t\t\t\t", out);
+    return;
+  }
+  const char *feature = val(r, X_LOC_FEATURE);
+  int type = !feature || !strcmp(feature, "country") ? 1 : !strcmp(feature, "region") ? 5 : 4;
+  fprintf(out, "%d\t", type);
+  tsv(out, val(r, X_LOC_NAME), '\t');
   tsv(out, country, '\t');
-  for (int i = 0; i < 5; i++) tsv(out, NULL, '\t');
+  fputs("\t\t", out);
+  if (val(r, X_LOC_LAT) && val(r, X_LOC_LON))
+    fprintf(out, "%.4f\t%.4f\t\t", strtod(r->v[X_LOC_LAT], NULL), strtod(r->v[X_LOC_LON], NULL));
+  else
+    fputs("\t\t\t", out);
 }
 
 static void write_gdelt(FILE *out, const xrow *r) {
@@ -83,7 +97,7 @@ static void write_gdelt(FILE *out, const xrow *r) {
           r->v[X_QUAD], strtod(r->v[X_GOLDSTEIN], NULL), r->v[X_MENTIONS], r->v[X_SOURCES], r->v[X_ARTICLES]);
   gdelt_geo(out, NULL);
   gdelt_geo(out, NULL);
-  gdelt_geo(out, val(r, X_LOCATION));
+  gdelt_geo(out, r);
   tsv(out, r->v[X_ADDED], '\t');
   tsv(out, val(r, X_URL) ? r->v[X_URL] : r->v[X_KEY], '\n');
 }
@@ -124,7 +138,18 @@ static int write_plover(FILE *out, const xrow *r) {
   if (val(r, X_TGT))
     json_object_set_new(o, "recipient", plover_entity(r->v[X_TGT], val(r, X_TGT_NAME), val(r, X_TGT_COUNTRY)));
   json_object_set_new(o, "event", json_pack("[s]", r->v[X_PLOVER]));
-  if (val(r, X_LOCATION)) json_object_set_new(o, "event_loc", json_pack("{s:s}", "country", r->v[X_LOCATION]));
+  if (val(r, X_LOCATION)) { /* the location object of the PLOVER manual, as far as hooft knows it */
+    json_t *loc = json_object();
+    if (val(r, X_LOC_NAME)) json_object_set_new(loc, "extracted_place", json_string(r->v[X_LOC_NAME]));
+    if (val(r, X_LOC_LAT)) json_object_set_new(loc, "lat", json_real(strtod(r->v[X_LOC_LAT], NULL)));
+    if (val(r, X_LOC_LON)) json_object_set_new(loc, "lon", json_real(strtod(r->v[X_LOC_LON], NULL)));
+    json_object_set_new(loc, "country_code", json_string(r->v[X_LOCATION]));
+    const char *feature = val(r, X_LOC_FEATURE);
+    json_object_set_new(loc, "resolution", json_integer(!feature || !strcmp(feature, "country") ? 1
+                                                        : !strcmp(feature, "region")                ? 2
+                                                                                                     : 4));
+    json_object_set_new(o, "event_loc", loc);
+  }
   if (val(r, X_TEXT)) json_object_set_new(o, "event_text", json_pack("[s]", r->v[X_TEXT]));
   json_object_set_new(o, "quad_code", json_integer(atoi(r->v[X_QUAD])));
   if (atoi(r->v[X_NEGATED])) json_object_set_new(o, "context", json_pack("[s]", "negation"));
@@ -149,7 +174,7 @@ static int write_plover(FILE *out, const xrow *r) {
   /* hooft's own fields */
   json_object_set_new(o, "cameo", json_string(r->v[X_CAMEO]));
   json_object_set_new(o, "goldstein", json_real(strtod(r->v[X_GOLDSTEIN], NULL)));
-  if (val(r, X_CERTAINTY)) json_object_set_new(o, "certainty", json_real(strtod(r->v[X_CERTAINTY], NULL)));
+  if (val(r, X_CERTAINTY)) json_object_set_new(o, "certainty", json_string(r->v[X_CERTAINTY]));
   json_object_set_new(o, "mentions", json_integer(atoll(r->v[X_MENTIONS])));
   json_object_set_new(o, "sources", json_integer(atoll(r->v[X_SOURCES])));
   json_object_set_new(o, "articles", json_integer(atoll(r->v[X_ARTICLES])));
@@ -162,7 +187,7 @@ static int write_plover(FILE *out, const xrow *r) {
 
 static const char *const csv_header =
     "id,date,end_date,source,source_name,source_country,target,target_name,target_country,cameo,root,quad,"
-    "goldstein,plover,negated,certainty,location,mentions,sources,articles,url,text\n";
+    "goldstein,plover,negated,certainty,location,location_country,mentions,sources,articles,url,text\n";
 
 /* Writes one CSV field (RFC 4180 quoting when needed) and sep. */
 static void csv(FILE *out, const char *s, char sep) {
@@ -186,9 +211,17 @@ static void write_csv(FILE *out, const xrow *r) {
   csv(out, r->last_day ? hf_day_text(r->last_day, end) : NULL, ',');
   static const int cols[] = {X_SRC,     X_SRC_NAME, X_SRC_COUNTRY, X_TGT,       X_TGT_NAME,
                              X_TGT_COUNTRY, X_CAMEO, X_ROOT,        X_QUAD,      X_GOLDSTEIN,
-                             X_PLOVER,  X_NEGATED,  X_CERTAINTY,   X_LOCATION,  X_MENTIONS,
+                             X_PLOVER,  X_NEGATED,  X_CERTAINTY,   X_LOC_NAME,  X_LOCATION,  X_MENTIONS,
                              X_SOURCES, X_ARTICLES, X_URL};
-  for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) csv(out, val(r, cols[i]), ',');
+  char num[32];
+  for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+    const char *v = val(r, cols[i]);
+    if (cols[i] == X_GOLDSTEIN && v) { /* the same digits from both backends */
+      snprintf(num, sizeof num, "%.1f", strtod(v, NULL));
+      v = num;
+    }
+    csv(out, v, ',');
+  }
   csv(out, val(r, X_TEXT), '\n');
 }
 

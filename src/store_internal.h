@@ -36,7 +36,7 @@ typedef struct hf_where {
   hf_buf sql;
   hf_val p[48];
   int n;
-  char buf[8][96];
+  char buf[16][96];
   int nbuf;
   char *owned; /* one longer string, freed by hf_where_free */
 } hf_where;

@@ -147,7 +147,8 @@ static int to_params(pg_params *pp, const hf_val *p, int n) {
   return 0;
 }
 
-static int send(hf_stmt *s, const hf_val *p, int n) {
+/* Sends one statement with its parameters; returns libpq's 1 or 0. */
+static int pg_send(hf_stmt *s, const hf_val *p, int n) {
   pg_params pp;
   if (to_params(&pp, p, n) < 0) return 0;
   if (s->name[0]) return PQsendQueryPrepared(s->db->conn, s->name, n, pp.v, NULL, NULL, 0);
@@ -156,7 +157,7 @@ static int send(hf_stmt *s, const hf_val *p, int n) {
 
 static int pg_query(hf_stmt *s, const hf_val *p, int n, hooft_error *err) {
   if (pg_sync(&s->db->base, err) < 0) return -1;
-  if (!send(s, p, n)) {
+  if (!pg_send(s, p, n)) {
     pg_error(s->db, NULL, "", err);
     return -1;
   }
@@ -217,7 +218,7 @@ static int pg_write(hf_stmt *s, const hf_val *p, int n, hooft_error *err) {
     }
     d->pipeline = 1;
   }
-  if (!send(s, p, n)) {
+  if (!pg_send(s, p, n)) {
     pg_error(d, NULL, "", err);
     pg_sync(&d->base, NULL);
     return -1;

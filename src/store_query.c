@@ -1,6 +1,5 @@
 /* store_query.c: event store queries: filters (checked, then turned into SQL), event lists, grouped measures, mentions. */
 #include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,15 +92,21 @@ int hooft_filter_set(hooft_filter *f, const char *name, const char *v, hooft_err
     f->quad = v[0] - '0';
     return 0;
   }
-  if (!strcmp(name, "min-certainty")) {
-    char *end = NULL;
-    double x = strtod(v, &end);
-    if (!*v || *end || !(x >= 0 && x <= 1)) {
-      hf_error(err, "bad --min-certainty '%s' (want a number from 0 to 1)", v);
-      return -1;
-    }
-    f->has_min_certainty = 1;
-    f->min_certainty = x;
+  if (!strcmp(name, "certainty")) {
+    static const char *const known[] = {"asserted", "reported", "hedged", "hypothetical"};
+    const char *p = v;
+    do {
+      size_t n = strcspn(p, ",");
+      int ok = 0;
+      for (int i = 0; i < 4 && !ok; i++) ok = strlen(known[i]) == n && !strncmp(p, known[i], n);
+      if (!ok) {
+        hf_error(err, "bad --certainty '%s': '%.*s' is not one of asserted, reported, hedged, hypothetical", v,
+                 (int)n, p);
+        return -1;
+      }
+      p += n;
+    } while (*p++ == ',');
+    f->certainty = v;
     return 0;
   }
   if (!strcmp(name, "text")) {
@@ -144,8 +149,9 @@ int hooft_filter_set(hooft_filter *f, const char *name, const char *v, hooft_err
 
 /* ---- Filters as SQL ---------------------------------------------------------- */
 
+/* A copy of s[0..n) kept in w (at most 16: the filters need 12 at most). */
 static const char *wbuf(hf_where *w, const char *s, size_t n) {
-  char *b = w->buf[w->nbuf++];
+  char *b = w->buf[w->nbuf < 15 ? w->nbuf++ : 15];
   snprintf(b, sizeof w->buf[0], "%.*s", (int)n, s);
   return b;
 }
@@ -226,9 +232,15 @@ int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w) {
     hf_buf_puts(q, " AND e.quad = ?");
     w->p[w->n++] = hf_int(f->quad);
   }
-  if (f->has_min_certainty) {
-    hf_buf_puts(q, " AND e.certainty >= ?");
-    w->p[w->n++] = hf_real(f->min_certainty);
+  if (f->certainty) { /* a list of categories, checked by hooft_filter_set */
+    hf_buf_puts(q, " AND e.certainty IN (");
+    for (const char *p = f->certainty; *p;) {
+      size_t n = strcspn(p, ",");
+      hf_buf_printf(q, "%s?", p == f->certainty ? "" : ", ");
+      w->p[w->n++] = hf_text(wbuf(w, p, n));
+      p += n + (p[n] == ',');
+    }
+    hf_buf_puts(q, ")");
   }
   if (f->location) {
     hf_buf_puts(q, " AND e.location_country = ?");
@@ -310,14 +322,18 @@ int hooft_measure_parse(const char *list, unsigned *out, hooft_error *err) {
 
 /* ---- Running queries ----------------------------------------------------------------- */
 
-/* How each column of a result is turned into text: 'd' yyyymmdd day, 'w' week,
- * 'm' month, 'a' actor code ("" = none), 'g' a real with one decimal, 'f' three. */
+/* How each output column is made from the result: 'd' a yyyymmdd day, 'w' a
+ * week, 'm' a month, 'a' an actor code ("" = none), 'g' a real with one
+ * decimal, 'f' three, 'r' four digits, 'i' an integer, 's' text; 'M' the mean
+ * col / col2 (sum and count). col: the result column, or -1 for its position. */
 typedef struct colspec {
   const char *name;
   char conv;
+  int col, col2;
 } colspec;
 
-/* Runs sql with w's parameters and calls cb with each row converted per cols. */
+/* Runs sql with w's parameters and calls cb with each row converted per cols.
+ * Numbers are read as numbers (no text conversion by the database). */
 static int run_rows(hooft_store *s, const char *sql, hf_where *w, const colspec *cols, size_t ncols, hooft_row_fn cb,
                     void *ud, int64_t *count, hooft_error *err) {
   const hf_db_ops *o = s->db->ops;
@@ -334,42 +350,49 @@ static int run_rows(hooft_store *s, const char *sql, hf_where *w, const colspec 
   for (size_t i = 0; i < ncols; i++) {
     names[i] = cols[i].name;
     char c = cols[i].conv;
-    kinds[i] = c == 'i' || c == 'q' ? 'i' : c == 'g' || c == 'f' || c == 'r' ? 'f' : 's';
+    kinds[i] = c == 'i' ? 'i' : c == 'g' || c == 'f' || c == 'r' || c == 'M' ? 'f' : 's';
   }
   kinds[ncols] = 0;
   hooft_row row = {ncols, names, values, kinds};
   int got, rc = 0;
   while (rc == 0 && (got = o->next(st, err)) == 1) {
     for (size_t i = 0; i < ncols; i++) {
-      const char *v = o->col_text(st, (int)i);
+      int c = cols[i].col >= 0 ? cols[i].col : (int)i;
       char *b = bufs[i];
-      if (v) switch (cols[i].conv) {
+      const char *v = NULL;
+      if (!o->isnull(st, c)) switch (cols[i].conv) {
+          case 's': v = o->col_text(st, c); break;
+          case 'a':
+            v = o->col_text(st, c);
+            if (v && !*v) v = NULL;
+            break;
           case 'd': {
-            int d = (int)o->col_int(st, (int)i);
+            int d = (int)o->col_int(st, c);
             v = d ? hf_day_text(d, b) : NULL;
             break;
           }
           case 'w': {
-            int wk = (int)o->col_int(st, (int)i);
-            if (wk)
-              snprintf(b, 48, "%04d-W%02d", wk / 100, wk % 100);
+            int wk = (int)o->col_int(st, c);
+            if (wk) snprintf(b, 48, "%04d-W%02d", wk / 100, wk % 100);
             v = wk ? b : NULL;
             break;
           }
           case 'm': {
-            int m = (int)o->col_int(st, (int)i);
+            int m = (int)o->col_int(st, c);
             if (m) snprintf(b, 48, "%04d-%02d", m / 100, m % 100);
             v = m ? b : NULL;
             break;
           }
-          case 'a':
-            if (!*v) v = NULL;
+          case 'g': snprintf(b, 48, "%.1f", o->col_real(st, c)); v = b; break;
+          case 'f': snprintf(b, 48, "%.3f", o->col_real(st, c)); v = b; break;
+          case 'r': snprintf(b, 48, "%.4g", o->col_real(st, c)); v = b; break;
+          case 'M': {
+            int64_t n = o->col_int(st, cols[i].col2);
+            snprintf(b, 48, "%.3f", n ? o->col_real(st, c) / (double)n : 0.0);
+            v = b;
             break;
-          case 'g': snprintf(b, 48, "%.1f", o->col_real(st, (int)i)); v = b; break;
-          case 'f': snprintf(b, 48, "%.3f", o->col_real(st, (int)i)); v = b; break;
-          case 'r': snprintf(b, 48, "%.4g", o->col_real(st, (int)i)); v = b; break;
-          case 'i': snprintf(b, 48, "%lld", (long long)o->col_int(st, (int)i)); v = b; break;
-          default: break;
+          }
+          default: snprintf(b, 48, "%lld", (long long)o->col_int(st, c)); v = b; break;
         }
       values[i] = v;
     }
@@ -385,10 +408,11 @@ static int run_rows(hooft_store *s, const char *sql, hf_where *w, const colspec 
 }
 
 static const colspec event_cols[] = {
-    {"id", 'i'},       {"date", 'd'},       {"source", 'a'},         {"source_country", 's'}, {"target", 'a'},
-    {"target_country", 's'}, {"cameo", 's'}, {"root", 's'},          {"quad", 'i'},           {"goldstein", 'g'},
-    {"plover", 's'},   {"negated", 'i'},    {"certainty", 'r'},      {"location", 's'},       {"mentions", 'i'},
-    {"sources", 'i'},  {"articles", 'i'}};
+    {"id", 'i', -1, 0},        {"date", 'd', -1, 0},       {"source", 'a', -1, 0},   {"source_country", 's', -1, 0},
+    {"target", 'a', -1, 0},    {"target_country", 's', -1, 0}, {"cameo", 's', -1, 0}, {"root", 's', -1, 0},
+    {"quad", 'i', -1, 0},      {"goldstein", 'g', -1, 0},  {"plover", 's', -1, 0},   {"negated", 'i', -1, 0},
+    {"certainty", 's', -1, 0}, {"location", 's', -1, 0},   {"mentions", 'i', -1, 0}, {"sources", 'i', -1, 0},
+    {"articles", 'i', -1, 0}};
 
 int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, unsigned measures, hooft_row_fn cb,
                       void *ud, hooft_error *err) {
@@ -399,8 +423,9 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
   size_t nc = 0;
   if (!group) {
     hf_buf_puts(&sql, "SELECT e.id, e.day, e.source_code, e.source_country, e.target_code, e.target_country, "
-                      "e.cameo, e.root, e.quad, e.goldstein, e.plover, e.negated, e.certainty, e.location_country, "
-                      "e.mentions, e.sources, e.articles FROM events e WHERE 1 = 1");
+                      "e.cameo, e.root, e.quad, e.goldstein, e.plover, e.negated, e.certainty, "
+                      "e.location_name || ' (' || e.location_country || ')', e.mentions, e.sources, e.articles "
+                      "FROM events e WHERE 1 = 1");
     hf_buf_puts(&sql, hf_buf_cstr(&w.sql));
     hf_buf_puts(&sql, " ORDER BY e.day, e.id");
     nc = sizeof event_cols / sizeof *event_cols;
@@ -412,38 +437,30 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
       unsigned bit;
       const char *expr;
       colspec col;
-    } g[] = {{HOOFT_GROUP_DAY, "e.day", {"day", 'd'}},
-             {HOOFT_GROUP_WEEK, "e.week", {"week", 'w'}},
-             {HOOFT_GROUP_MONTH, "e.month", {"month", 'm'}},
-             {HOOFT_GROUP_DYAD, "e.source_code", {"source", 'a'}},
-             {HOOFT_GROUP_DYAD, "e.target_code", {"target", 'a'}},
-             {HOOFT_GROUP_ROOT, "e.root", {"root", 's'}},
-             {HOOFT_GROUP_QUAD, "e.quad", {"quad", 'i'}}};
+    } g[] = {{HOOFT_GROUP_DAY, "e.day", {"day", 'd', -1, 0}},
+             {HOOFT_GROUP_WEEK, "e.week", {"week", 'w', -1, 0}},
+             {HOOFT_GROUP_MONTH, "e.month", {"month", 'm', -1, 0}},
+             {HOOFT_GROUP_DYAD, "e.source_code", {"source", 'a', -1, 0}},
+             {HOOFT_GROUP_DYAD, "e.target_code", {"target", 'a', -1, 0}},
+             {HOOFT_GROUP_ROOT, "e.root", {"root", 's', -1, 0}},
+             {HOOFT_GROUP_QUAD, "e.quad", {"quad", 'i', -1, 0}}};
     /* the dyad first, then the period, root and quad class: a time series per dyad */
     static const int order[] = {3, 4, 0, 1, 2, 5, 6};
     for (int k = 0; k < 7; k++) {
       int i = order[k];
       if (!(group & g[i].bit)) continue;
       hf_buf_printf(&keys, "%s%s", keys.len ? ", " : "", g[i].expr);
-      cols[nc++] = g[i].col;
+      cols[nc] = g[i].col;
+      cols[nc].col = (int)nc;
+      nc++;
     }
-    hf_buf_printf(&sql, "SELECT %s", hf_buf_cstr(&keys));
-    if (measures & HOOFT_MEASURE_EVENTS) {
-      hf_buf_puts(&sql, ", count(*)");
-      cols[nc++] = (colspec){"events", 'i'};
-    }
-    if (measures & HOOFT_MEASURE_MENTIONS) {
-      hf_buf_puts(&sql, ", sum(e.mentions)");
-      cols[nc++] = (colspec){"mentions", 'i'};
-    }
-    if (measures & HOOFT_MEASURE_GOLDSTEIN_SUM) {
-      hf_buf_puts(&sql, ", sum(e.goldstein)");
-      cols[nc++] = (colspec){"goldstein_sum", 'g'};
-    }
-    if (measures & HOOFT_MEASURE_GOLDSTEIN_MEAN) {
-      hf_buf_puts(&sql, ", avg(e.goldstein)");
-      cols[nc++] = (colspec){"goldstein_mean", 'f'};
-    }
+    /* the three sums after the keys; the mean is computed from two of them */
+    int k = (int)nc;
+    hf_buf_printf(&sql, "SELECT %s, count(*), sum(e.mentions), sum(e.goldstein)", hf_buf_cstr(&keys));
+    if (measures & HOOFT_MEASURE_EVENTS) cols[nc++] = (colspec){"events", 'i', k, 0};
+    if (measures & HOOFT_MEASURE_MENTIONS) cols[nc++] = (colspec){"mentions", 'i', k + 1, 0};
+    if (measures & HOOFT_MEASURE_GOLDSTEIN_SUM) cols[nc++] = (colspec){"goldstein_sum", 'g', k + 2, 0};
+    if (measures & HOOFT_MEASURE_GOLDSTEIN_MEAN) cols[nc++] = (colspec){"goldstein_mean", 'M', k + 2, k};
     hf_buf_printf(&sql, " FROM events e WHERE 1 = 1%s GROUP BY %s ORDER BY %s", hf_buf_cstr(&w.sql),
                   hf_buf_cstr(&keys), hf_buf_cstr(&keys));
     hf_buf_free(&keys);
@@ -459,22 +476,27 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
 }
 
 static const colspec mention_cols[] = {
-    {"event", 'i'},         {"article", 's'},  {"url", 's'},          {"date", 's'},     {"lang", 's'},
-    {"sentence", 'i'},      {"span_start", 'i'}, {"span_end", 'i'},   {"source", 'a'},   {"source_text", 's'},
-    {"target", 'a'},        {"target_text", 's'}, {"cameo", 's'},     {"negated", 'i'},  {"verb", 's'},
-    {"rule", 's'},          {"attribution", 's'}, {"certainty", 'r'}, {"location", 's'}, {"text", 's'}};
+    {"event", 'i', -1, 0},       {"article", 's', -1, 0},     {"url", 's', -1, 0},
+    {"published", 's', -1, 0},   {"lang", 's', -1, 0},        {"date", 'd', -1, 0},
+    {"precision", 's', -1, 0},   {"sentence", 'i', -1, 0},    {"span_start", 'i', -1, 0},
+    {"span_end", 'i', -1, 0},    {"source", 'a', -1, 0},      {"source_text", 's', -1, 0},
+    {"target", 'a', -1, 0},      {"target_text", 's', -1, 0}, {"cameo", 's', -1, 0},
+    {"negated", 'i', -1, 0},     {"verb", 's', -1, 0},        {"rule", 's', -1, 0},
+    {"attribution", 's', -1, 0}, {"attributed_to", 's', -1, 0}, {"certainty", 's', -1, 0},
+    {"location", 's', -1, 0},    {"location_country", 's', -1, 0}, {"text", 's', -1, 0}};
 
 int hooft_store_mentions(hooft_store *s, int64_t event, hooft_row_fn cb, void *ud, hooft_error *err) {
   hf_where w = {0};
   w.p[w.n++] = hf_int(event);
   int64_t n = 0;
   int rc = run_rows(s,
-                    "SELECT m.event_id, a.key, a.url, a.date, a.lang, m.sentence, m.span_start, m.span_end, "
-                    "m.source_code, m.source_name, m.target_code, m.target_name, m.cameo, m.negated, m.verb, m.rule, "
-                    "m.attribution, m.certainty, m.location_country, s.text FROM mentions m "
+                    "SELECT m.event_id, a.key, a.url, a.date, a.lang, m.day, m.date_precision, m.sentence, "
+                    "m.span_start, m.span_end, m.source_code, m.source_name, m.target_code, m.target_name, m.cameo, "
+                    "m.negated, m.verb, m.rule, m.attribution_code, m.attribution, m.certainty, m.location_name, "
+                    "m.location_country, s.text FROM mentions m "
                     "JOIN articles a ON a.id = m.article_id "
                     "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence "
-                    "WHERE m.event_id = ? ORDER BY a.day, a.id, m.seq",
+                    "WHERE m.event_id = ? ORDER BY m.day, a.id, m.seq",
                     &w, mention_cols, sizeof mention_cols / sizeof *mention_cols, cb, ud, &n, err);
   hf_where_free(&w);
   if (rc == 0 && n == 0) {

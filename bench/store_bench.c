@@ -1,0 +1,348 @@
+/* store_bench.c: event store benchmark: ingest throughput (articles/s) into SQLite and PostgreSQL with the
+ * share of time spent in storage vs coding, and the latency of a dyad-by-month query on a store of
+ * N (default 5,000,000) events generated directly through the store interface. */
+#include <jansson.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hooft.h"
+#include "hooft_store.h"
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
+static void day_text(long days, char buf[11]) {
+  time_t t = (time_t)days * 86400;
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+static void die(const char *what, const hooft_error *err) {
+  fprintf(stderr, "store-bench: %s: %s\n", what, err ? err->message : "");
+  exit(1);
+}
+
+/* ---- Ingest: coding and storing articles built from the gold sentences ---------------------------- */
+
+typedef struct pool {
+  char **text, **lang;
+  size_t n, cap;
+} pool;
+
+static void load_jsonl(pool *p, const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f) die(path, NULL);
+  char *line = NULL;
+  size_t cap = 0;
+  while (getline(&line, &cap, f) > 0) {
+    json_t *o = json_loads(line, 0, NULL);
+    const char *t = json_string_value(json_object_get(o, "text"));
+    const char *l = json_string_value(json_object_get(o, "lang"));
+    if (t && l && (!strcmp(l, "nl") || !strcmp(l, "en"))) {
+      if (p->n == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 256;
+        p->text = realloc(p->text, p->cap * sizeof *p->text);
+        p->lang = realloc(p->lang, p->cap * sizeof *p->lang);
+      }
+      p->text[p->n] = strdup(t);
+      p->lang[p->n++] = strdup(l);
+    }
+    json_decref(o);
+  }
+  free(line);
+  fclose(f);
+}
+
+/* One corpus article: about 20 gold sentences of one language. */
+typedef struct corpus_article {
+  char id[32], date[11], url[64], *text, *lang;
+} corpus_article;
+
+static corpus_article *make_corpus(const pool *p, long n) {
+  corpus_article *c = calloc((size_t)n, sizeof *c);
+  size_t k = 0;
+  for (long a = 0; a < n; a++) {
+    const char *lang = p->lang[k % p->n];
+    size_t len = 0, cap = 8192;
+    char *buf = malloc(cap);
+    for (int j = 0; j < 20; j++, k++) {
+      size_t i = k % p->n;
+      if (strcmp(p->lang[i], lang)) continue;
+      size_t tl = strlen(p->text[i]);
+      if (len + tl + 2 > cap) buf = realloc(buf, cap = 2 * (len + tl + 2));
+      memcpy(buf + len, p->text[i], tl);
+      len += tl;
+      buf[len++] = ' ';
+    }
+    buf[len] = 0;
+    c[a].text = buf;
+    c[a].lang = (char *)lang;
+    snprintf(c[a].id, sizeof c[a].id, "bench-%ld", a);
+    day_text(19358 + a % 365, c[a].date); /* 2023-01-01 on */
+    snprintf(c[a].url, sizeof c[a].url, "https://news%ld.example/a/%ld", a % 30, a);
+  }
+  return c;
+}
+
+/* A fresh PostgreSQL database on the server at base (postgresql://USER@HOST:PORT); returns its URL. */
+static char *pg_fresh(const char *base, const char *name) {
+  char conn[512];
+  snprintf(conn, sizeof conn, "%s/postgres", base);
+  PGconn *c = PQconnectdb(conn);
+  if (PQstatus(c) != CONNECTION_OK) {
+    fprintf(stderr, "store-bench: %s: %s", conn, PQerrorMessage(c));
+    exit(1);
+  }
+  char sql[256];
+  snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
+  PQclear(PQexec(c, sql));
+  snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+  PGresult *r = PQexec(c, sql);
+  if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+    fprintf(stderr, "store-bench: %s: %s", sql, PQerrorMessage(c));
+    exit(1);
+  }
+  PQclear(r);
+  PQfinish(c);
+  char *u = malloc(strlen(base) + strlen(name) + 2);
+  sprintf(u, "%s/%s", base, name);
+  return u;
+}
+
+/* Codes and stores the corpus in batches of 200; prints the rate and the storage share. */
+static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
+  hooft_error err;
+  double t0 = now();
+  hooft_store *s = hooft_store_open(url, &err);
+  if (!s) die(url, &err);
+  double t_open = now() - t0, t_code = 0, t_store = 0;
+  long events = 0;
+  for (long a = 0; a < n; a++) {
+    double t1 = now();
+    if (a % 200 == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
+    hooft_article art = {c[a].id, c[a].date, c[a].lang, "Bench", c[a].text, strlen(c[a].text), c[a].url};
+    if (hooft_store_check(s, &art, 1, &err) != HOOFT_PUT_NEW) die("check", &err);
+    double t2 = now();
+    hooft_doc *d = hooft_code(coder, &art, &err);
+    if (!d) die("code", &err);
+    double t3 = now();
+    if (hooft_store_put(s, &art, 1, d, &err) < 0) die("put", &err);
+    if ((a % 200 == 199 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
+    double t4 = now();
+    events += (long)hooft_doc_event_count(d);
+    hooft_doc_free(d);
+    t_code += t3 - t2;
+    t_store += (t2 - t1) + (t4 - t3);
+  }
+  hooft_store_stats st;
+  if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
+  hooft_store_close(s);
+  double total = t_code + t_store;
+  printf("%-10s %ld articles (%ld event mentions -> %lld events) in %.2f s: %.0f articles/s; coding %.2f s, "
+         "storage %.2f s = %.0f%% of ingest time (open %.0f ms)\n",
+         label, n, events, (long long)st.events, total, (double)n / total, t_code, t_store, 100 * t_store / total,
+         t_open * 1000);
+}
+
+/* ---- A large store: events generated directly through the store interface ------------------------- */
+
+static const char *const actors[] = {
+    "RUS", "UKR", "USA", "CHN", "DEU", "FRA", "GBR", "NLD", "BEL", "POL", "TUR", "IRN", "ISR", "PSE", "SYR",
+    "IRQ", "SAU", "EGY", "IND", "PAK", "AFG", "JPN", "KOR", "PRK", "TWN", "BRA", "MEX", "VEN", "COL", "ZAF",
+    "NGA", "ETH", "SDN", "KEN", "LBY", "ITA", "ESP", "SWE", "FIN", "NOR", "RUSMIL", "UKRMIL", "USAGOV",
+    "CHNGOV", "RUSGOV", "UKRGOV", "IGOWSTNAT", "IGOEUREEC", "IGOUNO", "ISRMIL"};
+#define NACTORS (sizeof actors / sizeof *actors)
+static const char *const codes[] = {"010", "020", "036", "042", "043", "046", "051", "057", "061", "071",
+                                    "081", "090", "100", "112", "120", "130", "141", "150", "163", "173",
+                                    "181", "190", "193", "195", "200"};
+#define NCODES (sizeof codes / sizeof *codes)
+
+static uint64_t rng = 88172645463325252ULL;
+static uint64_t next_rand(void) {
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return rng;
+}
+
+/* Skewed pick: small indexes far more often, as in news (a few dyads dominate). */
+static size_t skewed(size_t n) {
+  size_t a = next_rand() % n, b = next_rand() % n;
+  return a < b ? a : b;
+}
+
+/* Fills the store at url until it holds at least target events; 10 events per article. */
+static void generate(const char *url, long target) {
+  hooft_error err;
+  hooft_store *s = hooft_store_open(url, &err);
+  if (!s) die(url, &err);
+  hooft_store_stats st;
+  if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
+  if (st.events >= target) {
+    printf("store:     %s already holds %lld events (%lld mentions, %lld articles)\n", url, (long long)st.events,
+           (long long)st.mentions, (long long)st.articles);
+    hooft_store_close(s);
+    return;
+  }
+  double t0 = now();
+  long article = st.articles, made = st.events;
+  static const char *const sentences[] = {
+      "The government said the talks would resume next week.", "Troops crossed the border early on Monday.",
+      "The minister condemned the attack in a statement.", "Both sides agreed to a ceasefire.",
+      "Officials accused the neighbour of violating the agreement."};
+  while (made < target) {
+    if (hooft_store_begin(s, &err) < 0) die("begin", &err);
+    for (int a = 0; a < 1000; a++, article++) {
+      hooft_event ev[10];
+      char day[11];
+      day_text(16436 + (long)(next_rand() % 3650), day); /* 2015-01-01 on, ten years */
+      char roots[10][3];
+      for (int i = 0; i < 10; i++) {
+        memset(&ev[i], 0, sizeof ev[i]);
+        const char *src = actors[skewed(NACTORS)], *tgt = actors[next_rand() % NACTORS];
+        const char *code = codes[next_rand() % NCODES];
+        snprintf(roots[i], sizeof roots[i], "%.2s", code);
+        int r = atoi(roots[i]);
+        ev[i].sentence = 1 + i / 2;
+        ev[i].span_end = 20;
+        ev[i].text = sentences[i / 2];
+        ev[i].source = (hooft_actor){src, src, src};
+        ev[i].target = (hooft_actor){tgt, tgt, tgt};
+        ev[i].cameo = code;
+        ev[i].root = roots[i];
+        ev[i].quad = r <= 5 ? 1 : r <= 9 ? 2 : r <= 14 ? 3 : 4;
+        ev[i].goldstein = r <= 9 ? 3.0 : -5.0;
+        ev[i].plover = r <= 2 ? NULL : "CONSULT";
+        ev[i].verb = "said";
+        ev[i].pattern = "say";
+        ev[i].rule = "bench:1";
+      }
+      char id[32], link[64];
+      snprintf(id, sizeof id, "gen-%ld", article);
+      snprintf(link, sizeof link, "https://source%ld.example/%ld", article % 500, article);
+      hooft_article art = {id, day, "en", "Generated", id, strlen(id), link};
+      if (hooft_store_put_events(s, &art, 1, ev, 10, &err) < 0) die("put", &err);
+      made += 10;
+    }
+    if (hooft_store_commit(s, &err) < 0) die("commit", &err);
+    if (made >= target) { /* merges make fewer events than mentions: count */
+      if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
+      made = st.events;
+    }
+  }
+  if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
+  double t = now() - t0;
+  printf("generated: %lld events from %lld mentions in %lld articles in %.0f s (%.0f mentions/s through "
+         "hooft_store_put_events)\n",
+         (long long)st.events, (long long)st.mentions, (long long)st.articles, t,
+         (double)(st.mentions) / t);
+  hooft_store_close(s);
+}
+
+static int count_row(const hooft_row *r, void *ud) {
+  (void)r;
+  (*(long *)ud)++;
+  return 0;
+}
+
+/* Times a grouped query 5 times; prints the first and the best. */
+static void time_query(hooft_store *s, const char *label, const hooft_filter *f, unsigned group) {
+  double first = 0, best = 1e9;
+  long rows = 0;
+  for (int i = 0; i < 5; i++) {
+    hooft_error err;
+    rows = 0;
+    double t0 = now();
+    if (hooft_store_query(s, f, group, 0, count_row, &rows, &err) < 0) die("query", &err);
+    double t = now() - t0;
+    if (i == 0) first = t;
+    if (t < best) best = t;
+  }
+  printf("query:     %-44s %7ld rows: first %.3f s, best of 5 %.3f s\n", label, rows, first, best);
+}
+
+static void bench_query(const char *url, const char *label) {
+  hooft_error err;
+  hooft_store *s = hooft_store_open(url, &err);
+  if (!s) die(url, &err);
+  printf("%s:\n", label);
+  hooft_filter f;
+  hooft_filter_init(&f);
+  time_query(s, "dyad by month, all dyads", &f, HOOFT_GROUP_DYAD | HOOFT_GROUP_MONTH);
+  hooft_filter_set(&f, "source", "RUS", &err);
+  hooft_filter_set(&f, "target", "UKR", &err);
+  time_query(s, "dyad by month, RUS -> UKR", &f, HOOFT_GROUP_DYAD | HOOFT_GROUP_MONTH);
+  hooft_filter_init(&f);
+  hooft_filter_set(&f, "actor", "RUS", &err);
+  time_query(s, "dyad by month, RUS on either side", &f, HOOFT_GROUP_DYAD | HOOFT_GROUP_MONTH);
+  hooft_store_close(s);
+}
+
+int main(int argc, char **argv) {
+  long target = argc > 1 ? atol(argv[1]) : 5000000;
+  long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
+  const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");
+  const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";
+  pool p = {0};
+  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/nl.jsonl");
+  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/en.jsonl");
+  hooft_error err;
+  hooft_coder *coder = hooft_coder_new(dict, &err);
+  if (!coder) die(dict, &err);
+  for (size_t i = 0; i < p.n; i++) { /* warm the lemma cache, as a long-running ingest would be */
+    hooft_article a = {"warm", "2024-10-31", p.lang[i], NULL, p.text[i], strlen(p.text[i]), NULL};
+    hooft_doc_free(hooft_code(coder, &a, &err));
+  }
+  corpus_article *c = make_corpus(&p, narticles);
+  printf("ingest: %ld articles of about 20 gold sentences each (event-dense: most sentences hold an event), "
+         "dates over 2023, 30 hosts, batches of 200\n",
+         narticles);
+  char dir[] = "/tmp/hooft-store-bench.XXXXXX";
+  if (!mkdtemp(dir)) die("mkdtemp", NULL);
+  char sqlite_url[128];
+  snprintf(sqlite_url, sizeof sqlite_url, "%s/ingest.db", dir);
+  bench_ingest(coder, c, narticles, sqlite_url, "SQLite");
+  if (pg) {
+    char *u = pg_fresh(pg, "hooft_bench_ingest");
+    bench_ingest(coder, c, narticles, u, "PostgreSQL");
+    free(u);
+  } else {
+    printf("PostgreSQL skipped: set HOOFT_BENCH_PG (or HOOFT_TEST_PG) to postgresql://USER@HOST:PORT\n");
+  }
+  char cmd[160];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system(cmd) != 0) fprintf(stderr, "store-bench: could not remove %s\n", dir);
+
+  /* the large store is kept in bench/out/ and reused while it is big enough */
+  mkdir(HOOFT_SOURCE_DIR "/bench/out", 0755);
+  char big[256];
+  snprintf(big, sizeof big, "%s/bench/out/store-%ld.db", HOOFT_SOURCE_DIR, target);
+  generate(big, target);
+  bench_query(big, "SQLite");
+  if (pg && getenv("HOOFT_BENCH_PG_BIG")) {
+    char *u = pg_fresh(pg, "hooft_bench_big");
+    generate(u, target);
+    bench_query(u, "PostgreSQL");
+    free(u);
+  }
+  for (long a = 0; a < narticles; a++) free(c[a].text);
+  free(c);
+  for (size_t i = 0; i < p.n; i++) {
+    free(p.text[i]);
+    free(p.lang[i]);
+  }
+  free(p.text);
+  free(p.lang);
+  hooft_coder_free(coder);
+  return 0;
+}
