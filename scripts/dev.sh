@@ -1,6 +1,7 @@
 #!/bin/sh
 # dev.sh: one entry point for a fresh Debian 12 machine.
-#   ./scripts/dev.sh demo   install dependencies, build, code the bundled sample articles
+#   ./scripts/dev.sh demo   install dependencies, build, code the bundled sample articles and
+#                           store them in an embedded SQLite store (build/demo.db), then query it
 #   ./scripts/dev.sh test   install dependencies, build (plain and ASan+UBSan), run every test,
 #                           and run the unit tests and a CLI run under valgrind
 #   ./scripts/dev.sh deps | build | reference | bench | store-bench
@@ -81,6 +82,10 @@ case "${1:-}" in
     echo "== hooft code samples/ (JSON Lines, one event per line)"
     build/hooft code --date 2024-10-31 samples/nl-korea-troepen.txt samples/en-baltic-talks.txt
     build/hooft code samples/articles.jsonl
+    echo "== hooft ingest samples/ into the embedded store build/demo.db (SQLite), then query it"
+    build/hooft ingest --db build/demo.db --date 2024-10-31 samples/nl-korea-troepen.txt samples/en-baltic-talks.txt \
+      samples/articles.jsonl
+    build/hooft query --db build/demo.db --group-by dyad,root
     ;;
   test)
     deps; build
