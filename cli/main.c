@@ -18,6 +18,8 @@ static void usage(FILE *out) {
         "  code [options] FILE...|-   code articles, print events (JSON Lines or TSV)\n"
         "  eval [options] GOLD.jsonl  precision, recall and F1 against gold files\n"
         "  dict check [--dict DIR]    check a dictionary set, print every problem\n"
+        "  dict check --tabari P|--petrarch D   the same for TABARI or PETRARCH-2 dictionaries\n"
+        "  dict convert --tabari P|--petrarch D --out DIR   translate them to hooft's format\n"
         "  ingest [options] FILE...|- code articles and store them (--db URL), deduplicating events\n"
         "  query [options]            list, count or group stored events; --mentions EVENT\n"
         "  export --format F          write stored events as gdelt, plover or csv\n"
