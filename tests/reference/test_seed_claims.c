@@ -117,6 +117,9 @@ static void test_certainty_and_attribution(void **state) {
     }
   }
   assert_true(found);
+  /* North Korea prepares a test of an ICBM that can reach the United States: hypothetical */
+  e = event("PRK", "USA", "15");
+  assert_string_equal(e->certainty, "hypothetical");
   /* NATO's chief confirms North Korea's troop deployment: the attribution */
   found = 0;
   for (size_t i = 0; i < hooft_doc_event_count(seed); i++) {
