@@ -42,7 +42,9 @@ const char *hooft_store_backend(const hooft_store *s);
 /* Batches: every put happens inside a batch; a batch is one transaction that
  * holds the store's writer lock (concurrent ingesters wait for each other).
  * Returns 0, or -1 with err filled. After a failed put or commit, the batch is
- * rolled back: nothing of it is stored. */
+ * rolled back: nothing of it is stored. A put may keep part of its writes in
+ * memory until the commit (or the next query or export on the same handle),
+ * so a store error (a full disk) may show only then. */
 int hooft_store_begin(hooft_store *s, hooft_error *err);
 int hooft_store_commit(hooft_store *s, hooft_error *err);
 void hooft_store_rollback(hooft_store *s);

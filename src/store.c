@@ -1,5 +1,6 @@
 /* store.c: the event store, backend-independent: opening by URL, the schema, batches, article identity,
- * and deduplication of event mentions into events (rules: docs/store.md). */
+ * deduplication of event mentions into events (rules: docs/store.md), and the batch's writes: events
+ * once per flush, mentions/sentences/sources in multi-row INSERTs, the (dyad, month) rollup, FTS5. */
 #include <ctype.h>
 #include <math.h>
 #include <nettle/sha2.h>
@@ -10,7 +11,15 @@
 
 #include "store_internal.h"
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
+
+/* The batch's events in memory (defined with the deduplication below). */
+static struct hf_evcache *cache_new(void);
+static void cache_clear(struct hf_evcache *ec);
+static void cache_free(struct hf_evcache *ec);
+/* The rows waiting to be written (defined below). */
+static void rows_clear(struct hf_rowbuf *r);
+static void rows_free(hooft_store *s);
 
 /* ---- Schema ------------------------------------------------------------- */
 
@@ -61,14 +70,21 @@ static const char *const schema =
     /* the sentences that carry a mention, for text search */
     "CREATE TABLE IF NOT EXISTS sentences ("
     " id {AUTOID}, article_id BIGINT NOT NULL, sentence INTEGER NOT NULL, text TEXT NOT NULL,"
-    " UNIQUE (article_id, sentence));";
+    " UNIQUE (article_id, sentence));"
+    /* (dyad, month) rollup of events, kept in step at each flush (version 2): what
+     * dyad-by-month aggregates read instead of the events; groups may hold 0 events */
+    "CREATE TABLE IF NOT EXISTS dyad_months ("
+    " source_code TEXT NOT NULL, target_code TEXT NOT NULL, month INTEGER NOT NULL, negated INTEGER NOT NULL,"
+    " events BIGINT NOT NULL, mentions BIGINT NOT NULL, goldstein DOUBLE PRECISION NOT NULL,"
+    " PRIMARY KEY (source_code, target_code, month, negated)) {NOROWID};"
+    "CREATE INDEX IF NOT EXISTS dyad_months_target ON dyad_months (target_code, source_code, month);";
 
-/* Full-text search over sentences: FTS5 kept in step by triggers; a GIN index. */
+/* Full-text search over sentences: FTS5 filled once per flush (new rows in
+ * one statement: several times faster than a row trigger), emptied of deleted
+ * rows by a trigger; a GIN index. */
 static const char *const fts_sqlite =
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
     " text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
-    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN"
-    " INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text); END;"
     "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN"
     " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END;";
 static const char *const fts_pg =
@@ -174,7 +190,8 @@ static const char *const statements[ST_COUNT] = {
                      "target_code, target_country, target_name, cameo, root, quad, goldstein, plover, negated, "
                      "certainty, location_name, location_country, location_lat, location_lon, location_feature, "
                      "mentions, sources, articles, first_article, first_seq, added) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)",
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "(SELECT count(*) FROM event_sources WHERE event_id = ?), ?, ?, ?, ?)",
     [ST_EV_MERGE] = "UPDATE events SET day = ?, last_day = ?, week = ?, month = ?, mentions = ?, articles = ?, "
                     "sources = (SELECT count(*) FROM event_sources WHERE event_id = ?), certainty = ?, "
                     "location_name = ?, location_country = ?, location_lat = ?, location_lon = ?, location_feature = ?, "
@@ -193,6 +210,18 @@ static const char *const statements[ST_COUNT] = {
                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [ST_SENTENCE_INSERT] = "INSERT INTO sentences (article_id, sentence, text) VALUES (?, ?, ?) "
                            "ON CONFLICT DO NOTHING",
+    /* the rollup: hooft_touched lists the stored events a flush changes; their
+     * rows are taken out (sign -1) before and put back (+1) after, with the
+     * new events (ids from the second parameter on) */
+    [ST_TOUCH_INSERT] = "INSERT INTO hooft_touched (id) VALUES (?) ON CONFLICT DO NOTHING",
+    [ST_TOUCH_CLEAR] = "DELETE FROM hooft_touched",
+    [ST_ROLLUP] = "INSERT INTO dyad_months (source_code, target_code, month, negated, events, mentions, goldstein) "
+                  "SELECT source_code, target_code, month, negated, count(*) * ?, sum(mentions) * ?, "
+                  "sum(goldstein) * ? FROM events WHERE id IN (SELECT id FROM hooft_touched) OR id >= ? "
+                  "GROUP BY source_code, target_code, month, negated "
+                  "ON CONFLICT (source_code, target_code, month, negated) DO UPDATE SET "
+                  "events = dyad_months.events + excluded.events, mentions = dyad_months.mentions + excluded.mentions, "
+                  "goldstein = dyad_months.goldstein + excluded.goldstein",
 };
 
 /* ---- Opening and closing -------------------------------------------------- */
@@ -237,6 +266,10 @@ hooft_store *hooft_store_open(const char *url, hooft_error *err) {
     hooft_store_close(s);
     return NULL;
   }
+  if (db->ops->exec(db, "CREATE TEMP TABLE IF NOT EXISTS hooft_touched (id BIGINT PRIMARY KEY)", err) < 0) {
+    hooft_store_close(s);
+    return NULL;
+  }
   for (int i = 0; i < ST_COUNT; i++) {
     s->st[i] = db->ops->prepare(db, statements[i], 1, err);
     if (!s->st[i]) {
@@ -250,6 +283,8 @@ hooft_store *hooft_store_open(const char *url, hooft_error *err) {
 void hooft_store_close(hooft_store *s) {
   if (!s) return;
   if (s->in_batch) hooft_store_rollback(s);
+  cache_free(s->cache);
+  rows_free(s);
   for (int i = 0; i < ST_COUNT; i++)
     if (s->st[i]) s->db->ops->finalize(s->st[i]);
   s->db->ops->close(s->db);
@@ -463,7 +498,12 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
     return -1;
   }
   s->next_article = a + 1;
-  s->next_event = e + 1;
+  s->next_event = s->first_unflushed_event = e + 1;
+  if (!hf_db_is_pg(s->db) && query_int(s, "SELECT max(id) FROM sentences", NULL, 0, &s->fts_mark, err) < 0) {
+    hooft_store_rollback(s);
+    return -1;
+  }
+  if (!s->cache) s->cache = cache_new();
   return 0;
 }
 
@@ -472,7 +512,7 @@ int hooft_store_commit(hooft_store *s, hooft_error *err) {
     hf_error(err, "no batch is open");
     return -1;
   }
-  if (s->db->ops->exec(s->db, "COMMIT", err) < 0) {
+  if (hf_store_flush(s, err) < 0 || s->db->ops->exec(s->db, "COMMIT", err) < 0) {
     hooft_store_rollback(s);
     return -1;
   }
@@ -484,7 +524,127 @@ void hooft_store_rollback(hooft_store *s) {
   if (!s->in_batch) return;
   s->db->ops->sync(s->db, NULL);
   s->db->ops->exec(s->db, "ROLLBACK", NULL); /* SQLite may have rolled back already */
+  cache_clear(s->cache);
+  rows_clear(s->rows);
   s->in_batch = 0;
+}
+
+/* ---- Rows written many at a time ---------------------------------------------------- */
+
+/* Mentions, sentences and event sources are collected and written with
+ * multi-row INSERTs of up to ROWBUF_PARAMS parameters: one statement per
+ * dozens of rows (PostgreSQL runs each statement at a cost of its own). */
+#define ROWBUF_PARAMS 960
+enum { RB_MENTIONS, RB_SENTENCES, RB_SOURCES, RB_COUNT };
+static const int rowbuf_statement[RB_COUNT] = {ST_MENTION_INSERT, ST_SENTENCE_INSERT, ST_SRC_INSERT};
+
+typedef struct rowbuf {
+  int ncols, per_stmt; /* columns of a row; rows of a full statement */
+  HF_VEC(hf_val) vals; /* waiting rows, text in arena */
+  hf_arena arena;
+  hf_stmt *full;       /* the statement for per_stmt rows, prepared on first use */
+} rowbuf;
+
+struct hf_rowbuf {
+  rowbuf b[RB_COUNT];
+};
+
+/* The INSERT of rowbuf_statement[kind] for rows rows. */
+static char *rows_sql(int kind, int rows) {
+  const char *one = statements[rowbuf_statement[kind]];
+  const char *v = strstr(one, "VALUES (") + 7, *end = strchr(v, ')') + 1;
+  hf_buf b = {0};
+  hf_buf_put(&b, one, (size_t)(v - one));
+  for (int r = 0; r < rows; r++) {
+    if (r) hf_buf_puts(&b, ", ");
+    hf_buf_put(&b, v, (size_t)(end - v));
+  }
+  hf_buf_puts(&b, end);
+  hf_buf_cstr(&b);
+  return b.data;
+}
+
+static struct hf_rowbuf *rows_new(void) {
+  struct hf_rowbuf *r = hf_xcalloc(1, sizeof *r);
+  for (int k = 0; k < RB_COUNT; k++) {
+    const char *one = statements[rowbuf_statement[k]];
+    int n = 0;
+    for (const char *p = strstr(one, "VALUES ("); *p && *p != ')'; p++) n += *p == '?';
+    r->b[k].ncols = n;
+    r->b[k].per_stmt = ROWBUF_PARAMS / n;
+  }
+  return r;
+}
+
+/* Drops the waiting rows (after a rollback, or once written). */
+static void rows_clear(struct hf_rowbuf *r) {
+  if (!r) return;
+  for (int k = 0; k < RB_COUNT; k++) {
+    r->b[k].vals.n = 0;
+    hf_arena_free(&r->b[k].arena);
+  }
+}
+
+static void rows_free(hooft_store *s) {
+  struct hf_rowbuf *r = s->rows;
+  if (!r) return;
+  rows_clear(r);
+  for (int k = 0; k < RB_COUNT; k++) {
+    free(r->b[k].vals.v);
+    if (r->b[k].full) s->db->ops->finalize(r->b[k].full);
+  }
+  free(r);
+  s->rows = NULL;
+}
+
+/* Writes rows [from, from + n) of buffer kind in one statement. */
+static int rows_write(hooft_store *s, int kind, size_t from, int n, hooft_error *err) {
+  rowbuf *b = &s->rows->b[kind];
+  const hf_db_ops *o = s->db->ops;
+  hf_stmt *st = b->full;
+  int once = n != b->per_stmt;
+  if (!st || once) {
+    char *sql = rows_sql(kind, n);
+    st = o->prepare(s->db, sql, !once, err);
+    free(sql);
+    if (!st) return -1;
+    if (!once) b->full = st;
+  }
+  int rc = o->write(st, b->vals.v + from * (size_t)b->ncols, n * b->ncols, err);
+  if (once) o->finalize(st);
+  return rc;
+}
+
+/* Queues a row of buffer kind (text copied); writes a full statement's worth. */
+static int rows_add(hooft_store *s, int kind, const hf_val *p, hooft_error *err) {
+  if (!s->rows) s->rows = rows_new();
+  rowbuf *b = &s->rows->b[kind];
+  for (int i = 0; i < b->ncols; i++) {
+    hf_val v = p[i];
+    if (v.t == HF_TEXT) v.s = hf_arena_strdup(&b->arena, v.s);
+    HF_VEC_PUSH(b->vals, v);
+  }
+  if (b->vals.n < (size_t)(b->per_stmt * b->ncols)) return 0;
+  int rc = rows_write(s, kind, 0, b->per_stmt, err);
+  b->vals.n = 0;
+  hf_arena_free(&b->arena);
+  return rc;
+}
+
+/* Writes every waiting row. */
+static int rows_flush(hooft_store *s, hooft_error *err) {
+  if (!s->rows) return 0;
+  int rc = 0;
+  for (int k = 0; k < RB_COUNT && rc == 0; k++) {
+    rowbuf *b = &s->rows->b[k];
+    size_t n = b->vals.n / (size_t)b->ncols;
+    for (size_t from = 0; from < n && rc == 0; from += (size_t)b->per_stmt) {
+      size_t m = n - from < (size_t)b->per_stmt ? n - from : (size_t)b->per_stmt;
+      rc = rows_write(s, k, from, (int)m, err);
+    }
+  }
+  rows_clear(s->rows);
+  return rc;
 }
 
 /* ---- Deduplication ------------------------------------------------------------------ */
@@ -552,38 +712,129 @@ static int certainty_rank(const char *c) {
   return 0;
 }
 
-/* An event a mention may join: read from the store, or made by this article.
- * The fields mirror the events row, kept up to date as mentions join. */
+/* An event a mention may join: read from the store, or made in this batch.
+ * The fields mirror the events row, kept up to date as mentions join; the
+ * row is written once, at the batch's next flush. */
+typedef struct tally {
+  char code[8];
+  int64_t n;
+} tally;
+
 typedef struct cand {
   int64_t id;
-  int key;                  /* index of its dedup key in the article's key list */
   int day, last_day;        /* yyyymmdd */
-  char cameo[8];
-  int mixed;                /* it has mentions with other codes: recode after each join */
+  char cameo[8];            /* its code now: the most frequent among its mentions */
+  int mixed;                /* a mention of another code joined in this batch: recode at flush */
   char certainty[16];       /* "" if none */
   place loc;
   int64_t mentions, articles, first_article;
   int first_seq;
-  int touched;              /* this article already has a mention in it */
+  int64_t touched_art;      /* the last article that has a mention in it, -1 none */
+  int64_t seen_art;         /* the article for which seen_cameo holds */
+  char seen_cameo[8];       /* its code when that article first met it (the rules compare that) */
+  int dirty, isnew;         /* changed in this batch; made in this batch */
+  char *src_name, *tgt_name; /* owned: the first mention's actor names, when they changed (or new) */
+  HF_VEC(tally) codes;      /* its mentions per code, once needed (loaded: codes_known) */
+  int codes_known;
+  /* a new event's fields from the mention that made it (owned) */
+  char *src_code, *src_country, *tgt_code, *tgt_country, *root, *plover;
+  int quad, negated;
+  double goldstein;
+  char added[16];
 } cand;
 
-/* A dedup key: the event's identity apart from date, code and place. */
-typedef struct dkey {
-  const char *src, *tgt, *root;
+/* The events with one dedup key (actors, root, polarity), and the days whose
+ * candidates have been read from the store in this batch. */
+typedef struct evgroup {
+  char *key; /* owned: "SRC\x1fTGT\x1fROOT\x1fNEG" */
+  char *src, *tgt, *root; /* owned */
   int negated;
-  int day; /* candidates were loaded for this day */
-} dkey;
+  HF_VEC(size_t) cands; /* indexes into the cache's cands */
+  HF_VEC(int) days;
+} evgroup;
+
+struct hf_evcache {
+  hf_map groups; /* key -> evgroup */
+  HF_VEC(evgroup *) list;
+  HF_VEC(cand) cands;
+};
 
 typedef struct article_ctx {
   int64_t art;
   const ident *id;
   char stamp[16];
-  HF_VEC(cand) cands;
-  HF_VEC(dkey) keys;
   HF_VEC(int) sentences;
 } article_ctx;
 
 static const char *nz(const char *s) { return s ? s : ""; }
+static char *dupz(const char *s) { return s ? hf_xstrdup(s) : NULL; }
+
+static void cand_free(cand *x) {
+  place_free(&x->loc);
+  free(x->src_name);
+  free(x->tgt_name);
+  free(x->codes.v);
+  free(x->src_code);
+  free(x->src_country);
+  free(x->tgt_code);
+  free(x->tgt_country);
+  free(x->root);
+  free(x->plover);
+}
+
+/* Empties the cache (after a flush or a rollback). */
+static void cache_clear(struct hf_evcache *ec) {
+  if (!ec) return;
+  for (size_t i = 0; i < ec->cands.n; i++) cand_free(&ec->cands.v[i]);
+  for (size_t i = 0; i < ec->list.n; i++) {
+    evgroup *g = ec->list.v[i];
+    free(g->key);
+    free(g->src);
+    free(g->tgt);
+    free(g->root);
+    free(g->cands.v);
+    free(g->days.v);
+    free(g);
+  }
+  hf_map_free(&ec->groups);
+  free(ec->list.v);
+  free(ec->cands.v);
+  memset(ec, 0, sizeof *ec);
+}
+
+static struct hf_evcache *cache_new(void) { return hf_xcalloc(1, sizeof(struct hf_evcache)); }
+
+static void cache_free(struct hf_evcache *ec) {
+  cache_clear(ec);
+  free(ec);
+}
+
+/* The group of key (src, tgt, root, negated), made if new. */
+static evgroup *group_for(struct hf_evcache *ec, const char *src, const char *tgt, const char *root, int negated) {
+  hf_buf b = {0};
+  hf_buf_printf(&b, "%s\x1f%s\x1f%s\x1f%d", src, tgt, root, negated);
+  const char *k = hf_buf_cstr(&b);
+  evgroup *g = hf_map_get(&ec->groups, k);
+  if (g) {
+    hf_buf_free(&b);
+    return g;
+  }
+  g = hf_xcalloc(1, sizeof *g);
+  g->key = b.data;
+  g->src = hf_xstrdup(src);
+  g->tgt = hf_xstrdup(tgt);
+  g->root = hf_xstrdup(root);
+  g->negated = negated;
+  hf_map_put(&ec->groups, g->key, g);
+  HF_VEC_PUSH(ec->list, g);
+  return g;
+}
+
+static int has_day(const evgroup *g, int day) {
+  for (size_t i = 0; i < g->days.n; i++)
+    if (g->days.v[i] == day) return 1;
+  return 0;
+}
 
 /* The day of the event mention e: the date the coder resolved (a month or
  * year counts from its first day), else the publication day. */
@@ -604,29 +855,14 @@ static int mention_day(const hooft_event *e, int pub_day) {
   return day ? day : pub_day;
 }
 
-static int key_index(article_ctx *c, const dkey *k) {
-  for (size_t i = 0; i < c->keys.n; i++) {
-    dkey *o = &c->keys.v[i];
-    if (o->negated == k->negated && o->day == k->day && !strcmp(o->src, k->src) && !strcmp(o->tgt, k->tgt) &&
-        !strcmp(o->root, k->root))
-      return (int)i;
-  }
-  return -1;
-}
-
-static int same_key(const article_ctx *c, int a, int b) {
-  const dkey *x = &c->keys.v[a], *y = &c->keys.v[b];
-  return x->negated == y->negated && !strcmp(x->src, y->src) && !strcmp(x->tgt, y->tgt) && !strcmp(x->root, y->root);
-}
-
-/* Adds the candidate in the current row of st (columns from ST_CANDIDATES) for key. */
-static void add_candidate(article_ctx *c, const hf_db_ops *o, hf_stmt *st, int key) {
+/* Adds the candidate in the current row of st (columns from ST_CANDIDATES) to
+ * group g, unless the batch has it already (its version in memory is newer). */
+static void add_candidate(struct hf_evcache *ec, evgroup *g, const hf_db_ops *o, hf_stmt *st) {
   int64_t id = o->col_int(st, 0);
-  for (size_t i = 0; i < c->cands.n; i++)
-    if (c->cands.v[i].id == id) return;
+  for (size_t i = 0; i < g->cands.n; i++)
+    if (ec->cands.v[g->cands.v[i]].id == id) return;
   cand x = {0};
   x.id = id;
-  x.key = key;
   x.day = (int)o->col_int(st, 1);
   x.last_day = (int)o->col_int(st, 2);
   snprintf(x.cameo, sizeof x.cameo, "%s", nz(o->col_text(st, 3)));
@@ -636,73 +872,71 @@ static void add_candidate(article_ctx *c, const hf_db_ops *o, hf_stmt *st, int k
   x.articles = o->col_int(st, 11);
   x.first_article = o->col_int(st, 12);
   x.first_seq = (int)o->col_int(st, 13);
-  HF_VEC_PUSH(c->cands, x);
+  x.touched_art = x.seen_art = -1;
+  HF_VEC_PUSH(ec->cands, x);
+  HF_VEC_PUSH(g->cands, ec->cands.n - 1);
 }
 
-/* Reads the stored events with key k whose first day lies within the window
- * around k's day into the candidate list (those not listed already). */
-static int load_candidates(hooft_store *s, article_ctx *c, int key, hooft_error *err) {
-  const dkey *k = &c->keys.v[key];
-  long dn = hf_day_number(k->day);
-  hf_val p[] = {hf_text(k->src),
-                hf_text(k->tgt),
-                hf_text(k->root),
-                hf_int(k->negated),
+/* Reads the stored events of group g whose first day lies within the window
+ * around day into the candidates (those not there already). */
+static int load_candidates(hooft_store *s, evgroup *g, int day, hooft_error *err) {
+  long dn = hf_day_number(day);
+  hf_val p[] = {hf_text(g->src),
+                hf_text(g->tgt),
+                hf_text(g->root),
+                hf_int(g->negated),
                 hf_int(hf_day_from_number(dn - HOOFT_DEDUP_WINDOW)),
                 hf_int(hf_day_from_number(dn + HOOFT_DEDUP_WINDOW))};
   hf_stmt *st = s->st[ST_CANDIDATES];
   const hf_db_ops *o = s->db->ops;
   if (o->query(st, p, 6, err) < 0) return -1;
   int got;
-  while ((got = o->next(st, err)) == 1) add_candidate(c, o, st, key);
+  while ((got = o->next(st, err)) == 1) add_candidate(s->cache, g, o, st);
   return got < 0 ? -1 : 0;
 }
 
-/* The same for all dated keys of the article in one query (up to 8 keys a
- * query): one round trip for the PostgreSQL backend instead of one per key. */
-static int load_all_candidates(hooft_store *s, article_ctx *c, hooft_error *err) {
+/* The same for many (group, day) pairs in one query (up to 8 a query): one
+ * round trip for the PostgreSQL backend instead of one per pair. */
+typedef struct gday {
+  evgroup *g;
+  int day;
+} gday;
+
+static int load_all_candidates(hooft_store *s, const gday *want, size_t n, hooft_error *err) {
   const hf_db_ops *o = s->db->ops;
-  for (size_t from = 0; from < c->keys.n; from += 8) {
-    size_t to = from + 8 < c->keys.n ? from + 8 : c->keys.n;
+  for (size_t from = 0; from < n; from += 8) {
+    size_t to = from + 8 < n ? from + 8 : n;
     hf_buf sql = {0};
     hf_val p[48];
     int np = 0;
     hf_buf_puts(&sql, statements[ST_CANDIDATES]);
     sql.len = (size_t)(strstr(sql.data, " FROM ") - sql.data); /* the same columns, and the key's */
     hf_buf_puts(&sql, ", source_code, target_code, root, negated FROM events WHERE ");
-    int terms = 0;
     for (size_t i = from; i < to; i++) {
-      const dkey *k = &c->keys.v[i];
-      if (!k->day) continue;
-      long dn = hf_day_number(k->day);
+      const evgroup *g = want[i].g;
+      long dn = hf_day_number(want[i].day);
       hf_buf_printf(&sql, "%s(source_code = ? AND target_code = ? AND root = ? AND negated = ? AND day BETWEEN ? AND ?)",
-                    terms++ ? " OR " : "");
-      p[np++] = hf_text(k->src);
-      p[np++] = hf_text(k->tgt);
-      p[np++] = hf_text(k->root);
-      p[np++] = hf_int(k->negated);
+                    i > from ? " OR " : "");
+      p[np++] = hf_text(g->src);
+      p[np++] = hf_text(g->tgt);
+      p[np++] = hf_text(g->root);
+      p[np++] = hf_int(g->negated);
       p[np++] = hf_int(hf_day_from_number(dn - HOOFT_DEDUP_WINDOW));
       p[np++] = hf_int(hf_day_from_number(dn + HOOFT_DEDUP_WINDOW));
     }
-    int rc = 0;
-    if (terms) {
-      hf_stmt *st = o->prepare(s->db, hf_buf_cstr(&sql), 0, err);
-      rc = st ? o->query(st, p, np, err) : -1;
-      int got = 0;
-      while (rc == 0 && (got = o->next(st, err)) == 1) {
-        dkey k = {o->col_text(st, 14), o->col_text(st, 15), o->col_text(st, 16), (int)o->col_int(st, 17), 0};
-        int key = -1;
-        for (size_t i = from; i < to && key < 0; i++) {
-          const dkey *y = &c->keys.v[i];
-          if (y->negated == k.negated && !strcmp(y->src, nz(k.src)) && !strcmp(y->tgt, nz(k.tgt)) &&
-              !strcmp(y->root, nz(k.root)))
-            key = (int)i;
-        }
-        if (key >= 0) add_candidate(c, o, st, key);
-      }
-      if (got < 0) rc = -1;
-      if (st) o->finalize(st);
+    hf_stmt *st = o->prepare(s->db, hf_buf_cstr(&sql), 0, err);
+    int rc = st ? o->query(st, p, np, err) : -1;
+    int got = 0;
+    while (rc == 0 && (got = o->next(st, err)) == 1) {
+      hf_buf k = {0};
+      hf_buf_printf(&k, "%s\x1f%s\x1f%s\x1f%d", nz(o->col_text(st, 14)), nz(o->col_text(st, 15)),
+                    nz(o->col_text(st, 16)), (int)o->col_int(st, 17));
+      evgroup *g = hf_map_get(&s->cache->groups, hf_buf_cstr(&k));
+      hf_buf_free(&k);
+      if (g) add_candidate(s->cache, g, o, st);
     }
+    if (got < 0) rc = -1;
+    if (st) o->finalize(st);
     hf_buf_free(&sql);
     if (rc < 0) return -1;
   }
@@ -714,22 +948,26 @@ static long day_gap(long dn, const cand *x) {
   return dn < a ? a - dn : dn > b ? dn - b : 0;
 }
 
-/* The event mention e (day yyyymmdd, place loc) joins, or NULL: same key; all
- * mentions within the window; compatible places; preferring the same code,
- * then the nearest dates, then the oldest event. */
-static cand *choose(article_ctx *c, int key, const hooft_event *e, int day, const place *loc) {
+/* The event mention e (day yyyymmdd, place loc) of article art joins, or
+ * NULL: same key (group g); all mentions within the window; compatible
+ * places; preferring the same code (the event's code when the article first
+ * met it), then the nearest dates, then the oldest event. */
+static cand *choose(struct hf_evcache *ec, evgroup *g, int64_t art, const hooft_event *e, int day, const place *loc) {
   if (!day) return NULL; /* undated mentions are never merged */
   long dn = hf_day_number(day);
   cand *best = NULL;
   long best_gap = 0;
   int best_same = 0;
-  for (size_t i = 0; i < c->cands.n; i++) {
-    cand *x = &c->cands.v[i];
-    if (!same_key(c, x->key, key)) continue;
+  for (size_t i = 0; i < g->cands.n; i++) {
+    cand *x = &ec->cands.v[g->cands.v[i]];
     long lo = hf_day_number(x->day < day ? x->day : day), hi = hf_day_number(x->last_day > day ? x->last_day : day);
     if (hi - lo > HOOFT_DEDUP_WINDOW) continue;
     if (!compatible(loc, &x->loc)) continue;
-    int same = strcmp(x->cameo, e->cameo) == 0;
+    if (x->seen_art != art) {
+      x->seen_art = art;
+      memcpy(x->seen_cameo, x->cameo, sizeof x->cameo);
+    }
+    int same = strcmp(x->seen_cameo, e->cameo) == 0;
     long gap = day_gap(dn, x);
     if (!best || same > best_same || (same == best_same && (gap < best_gap || (gap == best_gap && x->id < best->id)))) {
       best = x;
@@ -742,42 +980,42 @@ static cand *choose(article_ctx *c, int key, const hooft_event *e, int day, cons
 
 static hf_val opt_real(int known, double d) { return known ? hf_real(d) : hf_null(); }
 
-/* Inserts the events row of new event x, made from mention seq (e). */
-static int store_event(hooft_store *s, article_ctx *c, const cand *x, int64_t seq, const hooft_event *e,
-                       hooft_error *err) {
+/* Inserts the events row of new event x. */
+static int insert_event(hooft_store *s, const cand *x, hooft_error *err) {
   const place *l = &x->loc;
   hf_val p[] = {hf_int(x->id),
                 hf_int(x->day),
-                hf_int(x->day),
+                hf_int(x->last_day),
                 hf_int(hf_iso_week(x->day)),
                 hf_int(x->day / 100),
-                hf_text(nz(e->source.code)),
-                hf_text(e->source.country),
-                hf_text(e->source.text),
-                hf_text(nz(e->target.code)),
-                hf_text(e->target.country),
-                hf_text(e->target.text),
-                hf_text(e->cameo),
-                hf_text(e->root),
-                hf_int(e->quad),
-                hf_real(e->goldstein),
-                hf_text(e->plover),
-                hf_int(e->negated ? 1 : 0),
+                hf_text(x->src_code),
+                hf_text(x->src_country),
+                hf_text(x->src_name),
+                hf_text(x->tgt_code),
+                hf_text(x->tgt_country),
+                hf_text(x->tgt_name),
+                hf_text(x->cameo),
+                hf_text(x->root),
+                hf_int(x->quad),
+                hf_real(x->goldstein),
+                hf_text(x->plover),
+                hf_int(x->negated),
                 hf_text(x->certainty[0] ? x->certainty : NULL),
                 hf_text(l->known ? l->name : NULL),
                 hf_text(l->known ? l->country : NULL),
                 opt_real(l->has_coords, l->lat),
                 opt_real(l->has_coords, l->lon),
                 hf_text(l->known ? l->feature : NULL),
-                hf_int(c->art),
-                hf_int(seq),
-                hf_text(c->stamp)};
-  if (write_st(s, ST_EV_INSERT, p, (int)(sizeof p / sizeof *p), err) < 0) return -1;
-  hf_val q[] = {hf_int(x->id), hf_text(c->id->source)};
-  return write_st(s, ST_SRC_INSERT, q, 2, err);
+                hf_int(x->mentions),
+                hf_int(x->id),
+                hf_int(x->articles),
+                hf_int(x->first_article),
+                hf_int(x->first_seq),
+                hf_text(x->added)};
+  return write_st(s, ST_EV_INSERT, p, (int)(sizeof p / sizeof *p), err);
 }
 
-/* Writes the events row of x (after a mention joined or left it). names: the
+/* Writes the events row of x (after mentions joined or left it). names: the
  * first mention's actor names when it changed, else NULL (kept). */
 static int update_event(hooft_store *s, const cand *x, const char *src_name, const char *tgt_name,
                         hooft_error *err) {
@@ -816,37 +1054,89 @@ static void absorb(cand *x, const char *certainty, const place *loc) {
     place_set(&x->loc, loc->name, loc->country, loc->has_coords, loc->lat, loc->lon, loc->feature);
 }
 
+/* Counts one more mention of code in x's tally. */
+static void tally_add(cand *x, const char *code, int64_t n) {
+  for (size_t i = 0; i < x->codes.n; i++)
+    if (!strcmp(x->codes.v[i].code, code)) {
+      x->codes.v[i].n += n;
+      return;
+    }
+  tally t = {{0}, n};
+  snprintf(t.code, sizeof t.code, "%s", code);
+  HF_VEC_PUSH(x->codes, t);
+}
+
+/* Reads the tally of stored event x's mentions per code (the mentions of
+ * this batch are written already). */
+static int tally_load(hooft_store *s, cand *x, hooft_error *err) {
+  const hf_db_ops *o = s->db->ops;
+  hf_stmt *st = o->prepare(s->db, "SELECT cameo, count(*) FROM mentions WHERE event_id = ? GROUP BY cameo", 0, err);
+  if (!st) return -1;
+  hf_val p[] = {hf_int(x->id)};
+  int got = o->query(st, p, 1, err) < 0 ? -1 : 0;
+  while (got == 0 && (got = o->next(st, err)) == 1) {
+    tally_add(x, nz(o->col_text(st, 0)), o->col_int(st, 1));
+    got = 0;
+  }
+  o->finalize(st);
+  x->codes_known = got == 0;
+  return got < 0 ? -1 : 0;
+}
+
+/* x's most frequent code (ties: the lowest) into x->cameo. */
+static void tally_pick(cand *x) {
+  const tally *best = NULL;
+  for (size_t i = 0; i < x->codes.n; i++) {
+    const tally *t = &x->codes.v[i];
+    if (!best || t->n > best->n || (t->n == best->n && strcmp(t->code, best->code) < 0)) best = t;
+  }
+  if (best) memcpy(x->cameo, best->code, sizeof x->cameo);
+}
+
 /* Files mention number seq of the article under an event: a matching one, or a new one. */
 static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_event *e, hooft_error *err) {
+  struct hf_evcache *ec = s->cache;
   int day = mention_day(e, c->id->day);
-  dkey k = {nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0, day};
-  int key = key_index(c, &k);
-  if (key < 0) {
-    HF_VEC_PUSH(c->keys, k);
-    key = (int)c->keys.n - 1;
-    if (day && load_candidates(s, c, key, err) < 0) return -1;
+  evgroup *g = group_for(ec, nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0);
+  if (day && !has_day(g, day)) {
+    HF_VEC_PUSH(g->days, day);
+    if (load_candidates(s, g, day, err) < 0) return -1;
   }
   place loc = {0};
   if (e->location.name)
     place_set(&loc, e->location.name, e->location.country, e->location.has_coordinates, e->location.lat,
               e->location.lon, e->location.feature);
-  cand *x = choose(c, key, e, day, &loc);
-  int rc = 0;
+  cand *x = choose(ec, g, c->art, e, day, &loc);
   int64_t event_id;
   if (!x) {
     cand n = {0};
     n.id = s->next_event++;
-    n.key = key;
     n.day = n.last_day = day;
     snprintf(n.cameo, sizeof n.cameo, "%s", e->cameo);
+    memcpy(n.seen_cameo, n.cameo, sizeof n.cameo);
     absorb(&n, e->certainty, &loc);
     n.mentions = n.articles = 1;
     n.first_article = c->art;
     n.first_seq = (int)seq;
-    n.touched = 1;
-    HF_VEC_PUSH(c->cands, n);
+    n.touched_art = n.seen_art = c->art;
+    n.dirty = n.isnew = 1;
+    n.src_name = dupz(e->source.text);
+    n.tgt_name = dupz(e->target.text);
+    tally_add(&n, e->cameo, 1);
+    n.codes_known = 1;
+    n.src_code = hf_xstrdup(nz(e->source.code));
+    n.src_country = dupz(e->source.country);
+    n.tgt_code = hf_xstrdup(nz(e->target.code));
+    n.tgt_country = dupz(e->target.country);
+    n.root = hf_xstrdup(e->root);
+    n.plover = dupz(e->plover);
+    n.quad = e->quad;
+    n.negated = e->negated ? 1 : 0;
+    n.goldstein = e->goldstein;
+    memcpy(n.added, c->stamp, sizeof n.added);
+    HF_VEC_PUSH(ec->cands, n);
+    HF_VEC_PUSH(g->cands, ec->cands.n - 1);
     event_id = n.id;
-    rc = store_event(s, c, &n, seq, e, err);
   } else {
     event_id = x->id;
   }
@@ -884,32 +1174,92 @@ static int put_mention(hooft_store *s, article_ctx *c, int64_t seq, const hooft_
                 opt_real(l->has_coords, l->lat),
                 opt_real(l->has_coords, l->lon),
                 hf_text(l->known ? l->feature : NULL)};
-  if (rc == 0) rc = write_st(s, ST_MENTION_INSERT, p, (int)(sizeof p / sizeof *p), err);
+  hf_val q[] = {hf_int(event_id), hf_text(c->id->source)};
+  int rc = 0;
+  /* a stored event's code tally is read (before this mention is written) when another code joins */
+  if (x && !x->codes_known && strcmp(x->cameo, e->cameo) != 0) {
+    rc = rows_flush(s, err);
+    if (rc == 0) rc = tally_load(s, x, err);
+  }
+  if (rc == 0) rc = rows_add(s, RB_MENTIONS, p, err);
+  if (rc == 0) rc = rows_add(s, RB_SOURCES, q, err);
   if (rc < 0 || !x) {
     place_free(&loc);
     return rc;
   }
-  /* joined an existing event: update its counts, dates and representative */
+  /* joined an event: its counts, dates, representative and code */
   x->mentions++;
-  if (!x->touched) x->articles++;
-  x->touched = 1;
+  if (x->touched_art != c->art) x->articles++;
+  x->touched_art = c->art;
+  x->dirty = 1;
   if (day < x->day) x->day = day;
   if (day > x->last_day) x->last_day = day;
   absorb(x, e->certainty, &loc);
   place_free(&loc);
-  int first = c->art < x->first_article || (c->art == x->first_article && seq < x->first_seq);
-  if (first) {
+  if (c->art < x->first_article || (c->art == x->first_article && seq < x->first_seq)) {
     x->first_article = c->art;
     x->first_seq = (int)seq;
+    free(x->src_name);
+    free(x->tgt_name);
+    x->src_name = dupz(e->source.text);
+    x->tgt_name = dupz(e->target.text);
   }
-  hf_val q[] = {hf_int(x->id), hf_text(c->id->source)};
-  if (write_st(s, ST_SRC_INSERT, q, 2, err) < 0) return -1;
-  if (update_event(s, x, first ? e->source.text : NULL, first ? e->target.text : NULL, err) < 0) return -1;
-  if (x->mixed || strcmp(x->cameo, e->cameo) != 0) {
+  if (x->codes_known) tally_add(x, e->cameo, 1);
+  if (strcmp(x->cameo, e->cameo) != 0) {
     x->mixed = 1;
-    return recode_event(s, x->id, err);
+    tally_pick(x);
   }
   return 0;
+}
+
+/* Writes the events the batch made or changed, and puts them back into the
+ * (dyad, month) rollup: their old rows are taken out first. */
+static int flush_events(hooft_store *s, hooft_error *err) {
+  struct hf_evcache *ec = s->cache;
+  int rc = 0, any = 0;
+  for (size_t i = 0; i < ec->cands.n && rc == 0; i++) {
+    cand *x = &ec->cands.v[i];
+    if (!x->dirty) continue;
+    any = 1;
+    if (!x->isnew) {
+      hf_val p[] = {hf_int(x->id)};
+      rc = write_st(s, ST_TOUCH_INSERT, p, 1, err);
+    }
+  }
+  if (!any) return 0;
+  hf_val minus[] = {hf_int(-1), hf_int(-1), hf_real(-1), hf_int(INT64_MAX)};
+  if (rc == 0) rc = write_st(s, ST_ROLLUP, minus, 4, err);
+  for (size_t i = 0; i < ec->cands.n && rc == 0; i++) {
+    cand *x = &ec->cands.v[i];
+    if (!x->dirty) continue;
+    rc = x->isnew ? insert_event(s, x, err) : update_event(s, x, x->src_name, x->tgt_name, err);
+    if (rc == 0 && x->mixed) rc = recode_event(s, x->id, err);
+  }
+  hf_val plus[] = {hf_int(1), hf_int(1), hf_real(1), hf_int(s->first_unflushed_event)};
+  if (rc == 0) rc = write_st(s, ST_ROLLUP, plus, 4, err);
+  if (rc == 0) rc = write_st(s, ST_TOUCH_CLEAR, NULL, 0, err);
+  return rc;
+}
+
+int hf_store_flush(hooft_store *s, hooft_error *err) {
+  if (!s->in_batch) return 0;
+  int rc = rows_flush(s, err);
+  if (rc == 0 && s->cache) rc = flush_events(s, err);
+  cache_clear(s->cache);
+  s->first_unflushed_event = s->next_event;
+  if (rc == 0 && !hf_db_is_pg(s->db)) { /* the new sentences into the full-text index, in one statement */
+    int64_t mark;
+    rc = query_int(s, "SELECT max(id) FROM sentences", NULL, 0, &mark, err);
+    if (rc == 0 && mark > s->fts_mark) {
+      hf_stmt *st = s->db->ops->prepare(
+          s->db, "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?", 0, err);
+      hf_val p[] = {hf_int(s->fts_mark)};
+      rc = st ? s->db->ops->write(st, p, 1, err) : -1;
+      if (st) s->db->ops->finalize(st);
+    }
+    if (rc == 0) s->fts_mark = mark;
+  }
+  return rc;
 }
 
 /* Runs a one-shot write with the single parameter id. */
@@ -999,10 +1349,22 @@ static int remove_mentions(hooft_store *s, int64_t art, hooft_error *err) {
     got = 0;
   }
   int rc = got < 0 ? -1 : 0;
+  /* the events leave the rollup while they change */
+  for (size_t i = 0; i < ids.n && rc == 0; i++) {
+    hf_val q[] = {hf_int(ids.v[i])};
+    rc = write_st(s, ST_TOUCH_INSERT, q, 1, err);
+  }
+  hf_val minus[] = {hf_int(-1), hf_int(-1), hf_real(-1), hf_int(INT64_MAX)};
+  hf_val plus[] = {hf_int(1), hf_int(1), hf_real(1), hf_int(INT64_MAX)};
+  if (rc == 0) rc = write_st(s, ST_ROLLUP, minus, 4, err);
   if (rc == 0) rc = write_st(s, ST_DEL_MENTIONS, p, 1, err);
   if (rc == 0) rc = write_st(s, ST_DEL_SENTENCES, p, 1, err);
   for (size_t i = 0; i < ids.n && rc == 0; i++) rc = recompute_event(s, ids.v[i], err);
+  if (rc == 0) rc = write_st(s, ST_ROLLUP, plus, 4, err);
+  if (rc == 0) rc = write_st(s, ST_TOUCH_CLEAR, NULL, 0, err);
   free(ids.v);
+  /* every sentence left is indexed; new ones may reuse the ids of deleted ones */
+  if (rc == 0 && !hf_db_is_pg(s->db)) rc = query_int(s, "SELECT max(id) FROM sentences", NULL, 0, &s->fts_mark, err);
   return rc;
 }
 
@@ -1011,7 +1373,7 @@ static int put_sentence(hooft_store *s, article_ctx *c, const hooft_event *e, ho
     if (c->sentences.v[i] == e->sentence) return 0;
   HF_VEC_PUSH(c->sentences, e->sentence);
   hf_val p[] = {hf_int(c->art), hf_int(e->sentence), hf_text(nz(e->text))};
-  return write_st(s, ST_SENTENCE_INSERT, p, 3, err);
+  return rows_add(s, RB_SENTENCES, p, err);
 }
 
 /* Stores article a with its events; lang is the language stored (the one the
@@ -1043,7 +1405,9 @@ static int put_article(hooft_store *s, const hooft_article *a, int id_given, con
   int rc = result < 0 ? -1 : 0;
   if (rc == 0 && result == 1) {
     result = HOOFT_PUT_REPLACED;
-    rc = remove_mentions(s, c.art, err);
+    /* what the batch holds goes to the store first: the old mentions' events are recomputed there */
+    rc = hf_store_flush(s, err);
+    if (rc == 0) rc = remove_mentions(s, c.art, err);
     hf_val p[] = {hf_text(id.hash), hf_text(a->url), hf_text(id.source), hf_text(a->title), hf_text(a->date),
                   hf_int(id.day),   hf_text(lang),   hf_int((int64_t)n), hf_text(c.stamp), hf_int(c.art)};
     if (rc == 0) rc = write_st(s, ST_ART_UPDATE, p, (int)(sizeof p / sizeof *p), err);
@@ -1056,20 +1420,22 @@ static int put_article(hooft_store *s, const hooft_article *a, int id_given, con
     rc = write_st(s, ST_ART_INSERT, p, (int)(sizeof p / sizeof *p), err);
   }
   if (rc == 0 && hf_db_is_pg(s->db)) { /* all candidates in one round trip */
+    HF_VEC(gday) want = {0};
     for (size_t i = 0; i < n; i++) {
       const hooft_event *e = &events[i];
-      dkey k = {nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0, mention_day(e, id.day)};
-      if (key_index(&c, &k) < 0) HF_VEC_PUSH(c.keys, k);
+      int day = mention_day(e, id.day);
+      evgroup *g = group_for(s->cache, nz(e->source.code), nz(e->target.code), e->root, e->negated ? 1 : 0);
+      if (!day || has_day(g, day)) continue;
+      HF_VEC_PUSH(g->days, day);
+      HF_VEC_PUSH(want, ((gday){g, day}));
     }
-    rc = load_all_candidates(s, &c, err);
+    rc = load_all_candidates(s, want.v, want.n, err);
+    free(want.v);
   }
   for (size_t i = 0; i < n && rc == 0; i++) {
     rc = put_sentence(s, &c, &events[i], err);
     if (rc == 0) rc = put_mention(s, &c, (int64_t)i, &events[i], err);
   }
-  for (size_t i = 0; i < c.cands.n; i++) place_free(&c.cands.v[i].loc);
-  free(c.cands.v);
-  free(c.keys.v);
   free(c.sentences.v);
   ident_free(&id);
   return rc < 0 ? -1 : result;

@@ -230,7 +230,7 @@ static void write_csv(FILE *out, const xrow *r) {
 int64_t hooft_store_export(hooft_store *s, const hooft_filter *f, hooft_export_format format, FILE *out,
                            hooft_error *err) {
   const hf_db_ops *o = s->db->ops;
-  if (s->in_batch && o->sync(s->db, err) < 0) return -1;
+  if (s->in_batch && (hf_store_flush(s, err) < 0 || o->sync(s->db, err) < 0)) return -1;
   hf_where w = {0};
   hf_filter_where(s, f, &w);
   hf_buf sql = {0};

@@ -20,6 +20,9 @@ enum {
   ST_SRC_INSERT,
   ST_MENTION_INSERT,
   ST_SENTENCE_INSERT,
+  ST_TOUCH_INSERT,
+  ST_TOUCH_CLEAR,
+  ST_ROLLUP,
   ST_COUNT
 };
 
@@ -27,8 +30,17 @@ struct hooft_store {
   hf_db *db;
   int in_batch;
   int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
+  int64_t first_unflushed_event;    /* events with ids from here on are not written yet */
+  int64_t fts_mark;                 /* SQLite: sentences up to this id are in the full-text index */
+  struct hf_evcache *cache;         /* the events the open batch made or joined, written at flush */
+  struct hf_rowbuf *rows;           /* mentions, sentences and event sources waiting to be written */
   hf_stmt *st[ST_COUNT];
 };
+
+/* Writes what the open batch holds in memory (its events, the dyad/month
+ * rollup, SQLite's full-text index of its sentences), so that reads in the
+ * batch see it. Called by commit and before reads. Returns 0, or -1 with err. */
+int hf_store_flush(hooft_store *s, hooft_error *err);
 
 /* A filter as SQL: " AND ..." conditions on events "e" and their parameters
  * (text borrowed from the filter or held in buf). */

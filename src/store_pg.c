@@ -122,14 +122,15 @@ fail:
   return NULL;
 }
 
-/* Parameter values as text, the way libpq sends them. */
+/* Parameter values as text, the way libpq sends them (numbers in num). */
 typedef struct pg_params {
-  const char *v[64];
-  char num[64][32];
+  const char **v;
+  char (*num)[32];
 } pg_params;
 
-static int to_params(pg_params *pp, const hf_val *p, int n) {
-  if (n > 64) return -1;
+static void to_params(pg_params *pp, const hf_val *p, int n) {
+  pp->v = hf_xcalloc(n ? (size_t)n : 1, sizeof *pp->v);
+  pp->num = hf_xcalloc(n ? (size_t)n : 1, sizeof *pp->num);
   for (int i = 0; i < n; i++) {
     switch (p[i].t) {
       case HF_NULL: pp->v[i] = NULL; break;
@@ -144,15 +145,17 @@ static int to_params(pg_params *pp, const hf_val *p, int n) {
       case HF_TEXT: pp->v[i] = p[i].s; break;
     }
   }
-  return 0;
 }
 
 /* Sends one statement with its parameters; returns libpq's 1 or 0. */
 static int pg_send(hf_stmt *s, const hf_val *p, int n) {
   pg_params pp;
-  if (to_params(&pp, p, n) < 0) return 0;
-  if (s->name[0]) return PQsendQueryPrepared(s->db->conn, s->name, n, pp.v, NULL, NULL, 0);
-  return PQsendQueryParams(s->db->conn, s->sql, n, NULL, pp.v, NULL, NULL, 0);
+  to_params(&pp, p, n);
+  int ok = s->name[0] ? PQsendQueryPrepared(s->db->conn, s->name, n, pp.v, NULL, NULL, 0)
+                      : PQsendQueryParams(s->db->conn, s->sql, n, NULL, pp.v, NULL, NULL, 0);
+  free(pp.v);
+  free(pp.num);
+  return ok;
 }
 
 static int pg_query(hf_stmt *s, const hf_val *p, int n, hooft_error *err) {

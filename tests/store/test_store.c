@@ -395,6 +395,54 @@ static void test_query_groups(void **state) {
                       "2024-03-10|1\n2024-03-30|1\n");
 }
 
+/* The (dyad, month) rollup answers dyad/month aggregates as the events table
+ * does: after merges, a code change, a replaced article, negated events and
+ * several articles in one batch (read before and after the commit). */
+static void compare_rollup(hooft_store *s) {
+  static const char *const filters[][4] = {{NULL, NULL, NULL, NULL},   {"actor", "RUS", NULL, NULL},
+                                           {"actor", "RUS*", NULL, NULL}, {"source", "RUS*", "target", "UKR"},
+                                           {"negated", "include", NULL, NULL}, {"negated", "only", NULL, NULL},
+                                           {"limit", "2", NULL, NULL}};
+  static const unsigned groups[] = {HOOFT_GROUP_MONTH | HOOFT_GROUP_DYAD, HOOFT_GROUP_DYAD, HOOFT_GROUP_MONTH};
+  for (size_t i = 0; i < sizeof filters / sizeof *filters; i++)
+    for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+      const char *const *f = filters[i];
+      unsetenv("HOOFT_NO_ROLLUP");
+      collect a = query(s, groups[g], 0, f[0], f[1], f[2], f[3], NULL);
+      setenv("HOOFT_NO_ROLLUP", "1", 1);
+      collect b = query(s, groups[g], 0, f[0], f[1], f[2], f[3], NULL);
+      unsetenv("HOOFT_NO_ROLLUP");
+      assert_string_equal(a.buf, b.buf);
+    }
+}
+
+static void test_rollup_matches_events(void **state) {
+  hooft_store *s = *state;
+  fill(s);
+  compare_rollup(s);
+  hooft_event x[3] = {ev("RUS", "UKR", "193", "19", 1), ev("RUS", "UKR", "193", "19", 1), ev("USA", "RUS", "190", "19", 2)};
+  x[2].negated = 1;
+  hooft_error err;
+  if (hooft_store_begin(s, &err) < 0) fail_msg("begin: %s", err.message);
+  /* joins event 1 with another code twice: its code, quad and Goldstein change */
+  hooft_article a6 = art("6", "2024-03-11", "https://x.nl/6", "6"), a7 = art("7", "2024-05-01", NULL, "7");
+  assert_int_equal(hooft_store_put_events(s, &a6, 1, x, 3, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a7, 1, x, 3, &err), HOOFT_PUT_NEW);
+  compare_rollup(s); /* inside the batch */
+  /* article 2 replaced: its event moves to another dyad */
+  hooft_event y = ev("UKR", "RUS", "112", "11", 2);
+  hooft_article a2 = art("2", "2024-03-11", "https://nu.nl/2", "2 updated");
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, &y, 1, &err), HOOFT_PUT_REPLACED);
+  hooft_article a8 = art("8", "2024-03-12", "https://y.nl/8", "8");
+  assert_int_equal(hooft_store_put_events(s, &a8, 1, x, 1, &err), HOOFT_PUT_NEW);
+  if (hooft_store_commit(s, &err) < 0) fail_msg("commit: %s", err.message);
+  compare_rollup(s);
+  /* an article whose only event goes away */
+  assert_int_equal(put(s, art("5", "2024-04-20", "https://nu.nl/5", "5 updated"), NULL, 0), HOOFT_PUT_REPLACED);
+  compare_rollup(s);
+  assert_string_equal(query(s, HOOFT_GROUP_MONTH | HOOFT_GROUP_DYAD, 0, "actor", "NLDGOV", NULL).buf, "");
+}
+
 static void test_bad_filters(void **state) {
   (void)state;
   static const char *const bad[][3] = {{"from", "2024-13-01", "--from"},   {"to", "yesterday", "--to"},
@@ -578,6 +626,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_replace_recomputes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_query_filters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_query_groups, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_rollup_matches_events, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_filters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exports, setup, teardown),
   };
