@@ -7,11 +7,6 @@
 #include "coder.h"
 #include "text.h"
 
-/* A day count that orders yyyymmdd dates and measures their distance closely enough. */
-static long day_number(int yyyymmdd) {
-  return (long)(yyyymmdd / 10000) * 372 + (long)(yyyymmdd / 100 % 100) * 31 + yyyymmdd % 100;
-}
-
 /* Picks the code that applies on date (yyyymmdd; 0 = unknown): the entry whose
  * range contains it, else an undated one, else the one nearest in time. */
 static const hf_actor_code *pick_code(const hf_phrase *p, int date) {
@@ -25,8 +20,8 @@ static const hf_actor_code *pick_code(const hf_phrase *p, int date) {
     }
     if (!date) continue;
     if ((!ac->from || ac->from <= date) && (!ac->to || date <= ac->to)) return ac;
-    long d = ac->from && date < ac->from ? day_number(ac->from) - day_number(date)
-                                         : day_number(date) - day_number(ac->to);
+    long d = ac->from && date < ac->from ? hf_day_number(ac->from) - hf_day_number(date)
+                                         : hf_day_number(date) - hf_day_number(ac->to);
     if (best < 0 || d < best) {
       best = d;
       nearest = ac;

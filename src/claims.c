@@ -238,31 +238,7 @@ static const hf_cue *cue_ending_at(hf_claims_lang *L, const hf_token *toks, int 
 
 /* ---- Calendar ---- */
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static int civil_from_days(long z) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2;
-  return (int)(y * 10000 + m * 100 + d);
-}
-
-static long to_days(int ymd) { return days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100); }
+static long to_days(int ymd) { return hf_day_number(ymd); }
 
 /* ISO weekday 1 (Monday) .. 7 (Sunday). */
 static int weekday(int ymd) {
@@ -395,12 +371,12 @@ int hf_find_date(hooft_coder *c, int lang, const hf_token *toks, int from, int t
         delta = -((w - want + 7) % 7);
         if (last && delta == 0) delta = -7;
       }
-      d->from = d->to = civil_from_days(pd + delta);
+      d->from = d->to = hf_day_from_number(pd + delta);
       d->precision = HF_DATE_DAY;
       return 1;
     }
     if (q->classes & HF_C_DAY) {
-      d->from = d->to = civil_from_days(pd + q->value);
+      d->from = d->to = hf_day_from_number(pd + q->value);
       d->precision = HF_DATE_DAY;
       return 1;
     }
@@ -415,8 +391,8 @@ int hf_find_date(hooft_coder *c, int lang, const hf_token *toks, int from, int t
       int step = (q->classes & HF_C_LAST) ? -1 : (q->classes & HF_C_NEXT) ? 1 : 0;
       if (unit->classes & HF_C_WEEK) {
         long monday = pd - (weekday(published) - 1) + 7L * step;
-        d->from = civil_from_days(monday);
-        d->to = civil_from_days(monday + 6);
+        d->from = hf_day_from_number(monday);
+        d->to = hf_day_from_number(monday + 6);
         d->precision = HF_DATE_DAY;
         return 1;
       }

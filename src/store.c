@@ -319,24 +319,6 @@ static int write_st(hooft_store *s, int which, const hf_val *p, int n, hooft_err
 
 /* ---- Dates -------------------------------------------------------------------- */
 
-long hf_day_number(int ymd) {
-  /* days from civil (H. Hinnant's algorithm) */
-  long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-int hf_day_from_number(long days) {
-  time_t t = (time_t)days * 86400;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
-
 int hf_iso_week(int ymd) {
   if (!ymd) return 0;
   time_t t = (time_t)hf_day_number(ymd) * 86400;

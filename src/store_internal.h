@@ -57,9 +57,7 @@ typedef struct hf_where {
 int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w);
 void hf_where_free(hf_where *w);
 
-/* Dates: yyyymmdd <-> days since 1970-01-01; ISO week as yyyyww. */
-long hf_day_number(int yyyymmdd);
-int hf_day_from_number(long days);
+/* The ISO week of a yyyymmdd date as yyyyww (day numbers: hf_day_number in util.h). */
 int hf_iso_week(int yyyymmdd);
 
 /* Formats yyyymmdd as "YYYY-MM-DD" (empty for 0) into buf of >= 11 bytes. */

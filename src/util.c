@@ -305,3 +305,28 @@ int hf_parse_date(const char *s, size_t n) {
   if (v[1] == 2 && v[2] == 29 && !((v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0)) return 0;
   return v[0] * 10000 + v[1] * 100 + v[2];
 }
+
+long hf_day_number(int ymd) {
+  /* days from civil, proleptic Gregorian (H. Hinnant's algorithm) */
+  long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int hf_day_from_number(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  return (int)(y * 10000 + m * 100 + d);
+}

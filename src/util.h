@@ -106,6 +106,10 @@ int hf_lines_next(hf_lines *it, char **line, int *lineno);
  * most max); fields[] point into s. */
 int hf_split(char *s, char sep, char **fields, int max);
 
+/* Days since 1970-01-01 of a yyyymmdd date, and back (proleptic Gregorian). */
+long hf_day_number(int yyyymmdd);
+int hf_day_from_number(long days);
+
 /* Parses YYYY-MM-DD into yyyymmdd; returns 0 if malformed. */
 int hf_parse_date(const char *s, size_t n);
 
