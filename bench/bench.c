@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "gold_pool.h"
 #include "hooft.h"
 
 static double now(void) {
@@ -15,46 +16,9 @@ static double now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-typedef struct {
-  char **text;
-  char **lang;
-  size_t n, cap;
-} pool;
-
-static void add(pool *p, const char *text, const char *lang) {
-  if (p->n == p->cap) {
-    p->cap = p->cap ? p->cap * 2 : 256;
-    p->text = realloc(p->text, p->cap * sizeof *p->text);
-    p->lang = realloc(p->lang, p->cap * sizeof *p->lang);
-  }
-  p->text[p->n] = strdup(text);
-  p->lang[p->n] = strdup(lang);
-  p->n++;
-}
-
-/* Reads the "text" and "lang" of every line of a gold or article JSONL file. */
-static void load_jsonl(pool *p, const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f) {
-    fprintf(stderr, "bench: cannot open %s\n", path);
-    exit(1);
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  while (getline(&line, &cap, f) > 0) {
-    json_t *o = json_loads(line, 0, NULL);
-    const char *t = json_string_value(json_object_get(o, "text"));
-    const char *l = json_string_value(json_object_get(o, "lang"));
-    if (t && l && (!strcmp(l, "nl") || !strcmp(l, "en"))) add(p, t, l);
-    json_decref(o);
-  }
-  free(line);
-  fclose(f);
-}
-
 /* Codes articles of about 20 sentences of one language each until target sentences
  * are coded; returns the sentences per second and fills the counts. */
-static double run(hooft_coder *c, const pool *p, long target, char *buf, long *sentences, long *events,
+static double run(hooft_coder *c, const gold_pool *p, long target, char *buf, long *sentences, long *events,
                   long *articles) {
   size_t k = 0;
   hooft_error err;
@@ -92,9 +56,9 @@ int main(int argc, char **argv) {
 #ifdef HOOFT_DEFAULT_GAZETTEER
   if (!gaz || !*gaz) gaz = HOOFT_DEFAULT_GAZETTEER;
 #endif
-  pool p = {0};
-  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/nl.jsonl");
-  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/en.jsonl");
+  gold_pool p = {0};
+  gold_pool_load(&p, HOOFT_SOURCE_DIR "/tests/gold/nl.jsonl");
+  gold_pool_load(&p, HOOFT_SOURCE_DIR "/tests/gold/en.jsonl");
   if (!p.n) {
     fprintf(stderr, "bench: no sentences\n");
     return 1;
@@ -144,12 +108,7 @@ int main(int argc, char **argv) {
          with_claims, without_claims, 100.0 * with_claims / without_claims);
   printf("peak memory:  %.1f MB resident\n", (double)ru.ru_maxrss / 1024.0);
   hooft_coder_free(c);
-  for (size_t i = 0; i < p.n; i++) {
-    free(p.text[i]);
-    free(p.lang[i]);
-  }
-  free(p.text);
-  free(p.lang);
+  gold_pool_free(&p);
   free(buf);
   return 0;
 }

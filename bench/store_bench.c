@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "hooft.h"
+#include "gold_pool.h"
 #include "hooft_store.h"
 
 static double now(void) {
@@ -34,41 +35,12 @@ static void die(const char *what, const hooft_error *err) {
 
 /* ---- Ingest: coding and storing articles built from the gold sentences ---------------------------- */
 
-typedef struct pool {
-  char **text, **lang;
-  size_t n, cap;
-} pool;
-
-static void load_jsonl(pool *p, const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f) die(path, NULL);
-  char *line = NULL;
-  size_t cap = 0;
-  while (getline(&line, &cap, f) > 0) {
-    json_t *o = json_loads(line, 0, NULL);
-    const char *t = json_string_value(json_object_get(o, "text"));
-    const char *l = json_string_value(json_object_get(o, "lang"));
-    if (t && l && (!strcmp(l, "nl") || !strcmp(l, "en"))) {
-      if (p->n == p->cap) {
-        p->cap = p->cap ? 2 * p->cap : 256;
-        p->text = realloc(p->text, p->cap * sizeof *p->text);
-        p->lang = realloc(p->lang, p->cap * sizeof *p->lang);
-      }
-      p->text[p->n] = strdup(t);
-      p->lang[p->n++] = strdup(l);
-    }
-    json_decref(o);
-  }
-  free(line);
-  fclose(f);
-}
-
 /* One corpus article: about 20 gold sentences of one language. */
 typedef struct corpus_article {
   char id[32], date[11], url[64], *text, *lang;
 } corpus_article;
 
-static corpus_article *make_corpus(const pool *p, long n) {
+static corpus_article *make_corpus(const gold_pool *p, long n) {
   corpus_article *c = calloc((size_t)n, sizeof *c);
   size_t k = 0;
   for (long a = 0; a < n; a++) {
@@ -293,9 +265,9 @@ int main(int argc, char **argv) {
   long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
   const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");
   const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";
-  pool p = {0};
-  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/nl.jsonl");
-  load_jsonl(&p, HOOFT_SOURCE_DIR "/tests/gold/en.jsonl");
+  gold_pool p = {0};
+  gold_pool_load(&p, HOOFT_SOURCE_DIR "/tests/gold/nl.jsonl");
+  gold_pool_load(&p, HOOFT_SOURCE_DIR "/tests/gold/en.jsonl");
   hooft_error err;
   hooft_coder *coder = hooft_coder_new(dict, &err);
   if (!coder) die(dict, &err);
@@ -337,12 +309,7 @@ int main(int argc, char **argv) {
   }
   for (long a = 0; a < narticles; a++) free(c[a].text);
   free(c);
-  for (size_t i = 0; i < p.n; i++) {
-    free(p.text[i]);
-    free(p.lang[i]);
-  }
-  free(p.text);
-  free(p.lang);
+  gold_pool_free(&p);
   hooft_coder_free(coder);
   return 0;
 }

@@ -11,6 +11,6 @@ target_link_libraries(hooft PUBLIC PkgConfig::STORE_DEPS m)
 
 target_sources(hooft-cli PRIVATE cli/ingest.c cli/query.c cli/export.c)
 
-add_executable(hooft-store-bench bench/store_bench.c)
+add_executable(hooft-store-bench bench/store_bench.c bench/gold_pool.c)
 target_compile_definitions(hooft-store-bench PRIVATE HOOFT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 target_link_libraries(hooft-store-bench PRIVATE hooft)
