@@ -10,32 +10,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 export HOOFT_DICT="$here/../../dict" SOURCE_DATE_EPOCH=1710000000 PGOPTIONS="-c client_min_messages=warning"
 unset HOOFT_DB
 tmp=$(mktemp -d)
-dbs=""
+script=cli
+. "$here/lib.sh"
 cleanup() {
-  for d in $dbs; do psql -q "$HOOFT_TEST_PG/postgres" -c "DROP DATABASE IF EXISTS $d" > /dev/null 2>&1; done
+  drop_dbs
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 
-if [ "$backend" = pg ] && [ -z "${HOOFT_TEST_PG:-}" ]; then
-  echo "cli.sh pg: HOOFT_TEST_PG is unset; run ./scripts/dev.sh test, which starts a throwaway PostgreSQL server"
-  exit 1
-fi
 
-# newdb NAME: a fresh, empty store URL
-newdb() {
-  if [ "$backend" = pg ]; then
-    d="hooft_cli_$$_$1"
-    psql -q "$HOOFT_TEST_PG/postgres" -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d" > /dev/null || exit 1
-    dbs="$dbs $d"
-    echo "$HOOFT_TEST_PG/$d"
-  else
-    echo "sqlite:$tmp/$1.db"
-  fi
-}
 
 # run WANT_RC NAME cmd...: runs cmd (stdout in $tmp/out, stderr in $tmp/err), checks the exit code
 run() {

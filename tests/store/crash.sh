@@ -10,33 +10,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 export HOOFT_DICT="$here/../../dict" PGOPTIONS="-c client_min_messages=warning"
 unset HOOFT_DB
 tmp=$(mktemp -d)
-dbs=""
+script=crash
+. "$here/lib.sh"
 pid=""
 cleanup() {
   [ -n "$pid" ] && kill -9 "$pid" 2> /dev/null
   exec 3>&- 2> /dev/null
-  for d in $dbs; do psql -q "$HOOFT_TEST_PG/postgres" -c "DROP DATABASE IF EXISTS $d" > /dev/null 2>&1; done
+  drop_dbs
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 
-if [ "$backend" = pg ] && [ -z "${HOOFT_TEST_PG:-}" ]; then
-  echo "crash.sh pg: HOOFT_TEST_PG is unset; run ./scripts/dev.sh test, which starts a throwaway PostgreSQL server"
-  exit 1
-fi
-newdb() {
-  if [ "$backend" = pg ]; then
-    d="hooft_crash_$$_$1"
-    psql -q "$HOOFT_TEST_PG/postgres" -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d" > /dev/null || exit 1
-    dbs="$dbs $d"
-    echo "$HOOFT_TEST_PG/$d"
-  else
-    echo "sqlite:$tmp/$1.db"
-  fi
-}
 articles() { "$hooft" query --db "$1" --stats | awk '$1 == "articles" { print $2 }'; }
 
 # 2244 articles: the gold sentences, six times under different ids
