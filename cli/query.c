@@ -60,18 +60,6 @@ typedef struct rows {
   int json_started;
 } rows;
 
-static void csv_field(FILE *out, const char *s) {
-  if (s && s[strcspn(s, ",\"\r\n")]) {
-    fputc('"', out);
-    for (; *s; s++) {
-      if (*s == '"') fputc('"', out);
-      fputc(*s, out);
-    }
-    fputc('"', out);
-  } else if (s) {
-    fputs(s, out);
-  }
-}
 
 static void json_row(FILE *out, const hooft_row *r, int first) {
   json_t *o = json_object();
@@ -103,7 +91,7 @@ static int on_row(const hooft_row *r, void *ud) {
   }
   if (t->fmt == 1) {
     for (size_t i = 0; i < r->n; i++) {
-      csv_field(t->out, r->values[i]);
+      hooft_write_csv_field(t->out, r->values[i]);
       fputc(i + 1 < r->n ? ',' : '\n', t->out);
     }
   } else if (t->fmt == 2) {

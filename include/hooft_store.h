@@ -163,6 +163,10 @@ typedef enum hooft_export_format {
   HOOFT_EXPORT_CSV     /* plain CSV with a header line */
 } hooft_export_format;
 
+/* Writes s as one CSV field, quoted as RFC 4180 asks when it holds a comma, quote or
+ * line break; NULL writes nothing. */
+void hooft_write_csv_field(FILE *out, const char *s);
+
 /* Writes the events matching f (f->limit applies) to out. Returns the number
  * of events written, or -1 with err filled (query or write error). */
 int64_t hooft_store_export(hooft_store *s, const hooft_filter *f, hooft_export_format format, FILE *out,

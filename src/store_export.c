@@ -189,8 +189,7 @@ static const char *const csv_header =
     "id,date,end_date,source,source_name,source_country,target,target_name,target_country,cameo,root,quad,"
     "goldstein,plover,negated,certainty,location,location_country,mentions,sources,articles,url,text\n";
 
-/* Writes one CSV field (RFC 4180 quoting when needed) and sep. */
-static void csv(FILE *out, const char *s, char sep) {
+void hooft_write_csv_field(FILE *out, const char *s) {
   if (s && s[strcspn(s, ",\"\r\n")]) {
     fputc('"', out);
     for (; *s; s++) {
@@ -201,6 +200,11 @@ static void csv(FILE *out, const char *s, char sep) {
   } else if (s) {
     fputs(s, out);
   }
+}
+
+/* Writes one CSV field and sep. */
+static void csv(FILE *out, const char *s, char sep) {
+  hooft_write_csv_field(out, s);
   fputc(sep, out);
 }
 
