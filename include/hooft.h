@@ -108,6 +108,25 @@ typedef struct hooft_event {
  * NULL with err filled ("file:line: message"; every problem found is listed). */
 hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err);
 
+/* Opens a coder from the dictionary set that spec names:
+ *   "DIR" or "hooft:DIR"          hooft's own dictionaries (the same as hooft_coder_new)
+ *   "tabari:FILE.project"         a TABARI project: the .actors, .agents, .verbs and .options
+ *                                 files it names (a single .verbs/.actors file also works)
+ *   "petrarch:DIR" or "petrarch:CONFIG.ini"
+ *                                 a PETRARCH-2 set: actors, agents, verb patterns, discards
+ * A TABARI or PETRARCH set is translated into the coder's own tables and codes English with
+ * the shallow-parse rules those dictionaries were written for (TABARI manual, chapters 5-7):
+ * ordered patterns with $ + % ^ slots, stems, paired codes, compounds, passive voice. Claims
+ * are off for such a coder. Returns a coder (caller owns; hooft_coder_free) or NULL with err
+ * filled ("file:line: message" for every problem found). */
+hooft_coder *hooft_coder_open(const char *spec, hooft_error *err);
+
+/* Applies one TABARI .options command ("SET: CODE BY SENTENCE", "COMPLEX: VERBS[5] NOACTPRIOR",
+ * "DEFAULT: SOURCE [SRC]", "DEFAULT: OFF", "COMMA: OFF") to a coder opened from a TABARI or
+ * PETRARCH set, as the validation records do between sentences. Returns 0, or -1 with err
+ * filled (a command the coder does not know, or a coder of hooft's own dictionaries). */
+int hooft_coder_option(hooft_coder *coder, const char *command, hooft_error *err);
+
 /* Releases a coder and everything it owns. NULL is allowed. */
 void hooft_coder_free(hooft_coder *coder);
 
@@ -148,6 +167,12 @@ const char *hooft_doc_id(const hooft_doc *doc);
 const char *hooft_doc_lang(const hooft_doc *doc);
 const char *hooft_doc_date(const hooft_doc *doc);
 const char *hooft_doc_url(const hooft_doc *doc);
+
+/* Why sentences were not coded, for a coder opened from a TABARI or PETRARCH set: NULL when
+ * every sentence was coded normally, else the first sentence's outcome: "discard" (a [###]
+ * phrase), "complex: REASON" (a [+++] phrase or a COMPLEX: condition of the options) or
+ * "short" (fewer words than SET: MINIMUM WORDS). Borrowed from the document. */
+const char *hooft_doc_status(const hooft_doc *doc);
 
 /* Every quantity found in the article, in text order. Borrowed from the document. */
 size_t hooft_doc_quantity_count(const hooft_doc *doc);
