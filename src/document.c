@@ -47,6 +47,8 @@ static hooft_coder *open_compat(int format, const char *path, hooft_error *err) 
   hooft_coder *c = hf_xcalloc(1, sizeof *c);
   c->no_claims = 1;
   c->shallow = sh_lex_build(d);
+  const char *trace = getenv("HOOFT_TRACE");
+  c->shallow->trace = trace && *trace && strcmp(trace, "0") != 0;
   if (d->pr.count) c->warnings = hf_xstrdup(hf_buf_cstr(&d->pr.text));
   c->nactors = d->actors.n;
   c->nroles = d->agents.n;

@@ -3,6 +3,7 @@
  * compounds, pronouns, comma clauses dropped, clauses split at conjunctions, then each
  * clause's verbs tried pattern by pattern, longest first, with TABARI's actor search rules. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +57,7 @@ typedef struct sent {
 /* ---- words ---- */
 
 static int is_sep(int32_t cp) {
-  return cp == ',' || cp == ';' || cp == '"' || cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '?' ||
+  return cp == '_' || cp == ',' || cp == ';' || cp == '"' || cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '?' ||
          cp == '!' || cp == ':' || cp == '/' || cp == '{' || cp == '}' || hf_is_dash(cp) ||
          (hf_is_quote(cp) && cp != '\'' && cp != 0x2019);
 }
@@ -394,8 +395,8 @@ static void join_agents(sent *s) {
       }
       if (s->t.v[k].type != T_NULL || k != pre) break;
     }
-    if (after >= 0 && s->it.v[after].type == T_ACTOR) target = after;
-    else if (before >= 0 && s->it.v[before].type == T_ACTOR) target = before;
+    if (before >= 0 && s->it.v[before].type == T_ACTOR) target = before;
+    else if (after >= 0 && s->it.v[after].type == T_ACTOR) target = after;
     else {
       int j = live(s, ag->last + 1);
       if (j < (int)s->t.n && (key_is(&s->t.v[j], "of") || key_is(&s->t.v[j], "in"))) {
@@ -535,6 +536,8 @@ static void drop_comma_clauses(sent *s) {
     if (c == 0) lo = o->bmin, hi = o->bmax;
     else if (c == nc) lo = o->emin, hi = o->emax;
     else lo = o->cmin, hi = o->cmax;
+    /* the phrase after a dropped one starts at its closing comma, which went with it */
+    if (c > 0 && s->t.v[commas[c - 1]].gone) continue;
     if (words > lo && words <= hi) {
       int a = c == 0 ? 0 : commas[c - 1], b = c == nc ? n : commas[c] + 1;
       if (c == 0) b = commas[0] + 1;
@@ -547,7 +550,9 @@ static void drop_comma_clauses(sent *s) {
 
 typedef struct match {
   int src, tgt, both;     /* designated items, or -1 */
+  int skip[8], nskip;     /* actors skipped by ^: not sources or targets */
   int first, last;        /* tokens the pattern covered */
+  int alt_chars;          /* letters of the alternatives that matched */
 } match;
 
 static int clause_stop(const sent *s, int i) {
@@ -565,51 +570,78 @@ static int actor_end(const sent *s, int x) {
   return end;
 }
 
+static int seq_chars(const sh_seq *q) {
+  int n = 0;
+  for (int i = 0; i < q->nw; i++)
+    for (const char *c = q->w[i].key; *c; c++) n += isalnum((unsigned char)*c) || ((unsigned char)*c & 0x80);
+  return n;
+}
+
 /* Matches the words of seq at token i (consecutive where joined). Returns the last token or -1. */
 static int match_seq(const sent *s, const sh_seq *q, int i, int limit) {
   return match_words(s, q->w, q->nw, i, limit, NULL);
 }
 
-/* Tries one element at or after token pos (exactly at pos when adjacent); on success sets
- * *end to the element's last token and fills m. */
-static int match_elem(const sent *s, const sh_elem *e, int pos, int limit, int adjacent, match *m, int *start, int *end) {
-  for (int k = live(s, pos); k < limit; k = live(s, k + 1)) {
-    if (k > pos && adjacent && live(s, pos) != k) return 0;
-    if (adjacent && k != live(s, pos)) return 0;
-    switch (e->kind) {
-    case SH_E_WORD:
-      if (word_match(&e->word, &s->t.v[k])) {
-        *start = k;
-        *end = k;
+/* Does element e match with its first token at k? Sets *end to its last token. */
+static int elem_at(const sent *s, const sh_elem *e, int k, int limit, match *m, int *end) {
+  switch (e->kind) {
+  case SH_E_WORD:
+    if (!word_match(&e->word, &s->t.v[k])) return 0;
+    *end = k;
+    return 1;
+  case SH_E_ALT:
+    for (int a = 0; a < e->nalt; a++) {
+      int l = match_seq(s, &e->alts[a], k, limit);
+      if (l >= 0) {
+        *end = l;
+        m->alt_chars += seq_chars(&e->alts[a]);
         return 1;
       }
-      break;
-    case SH_E_ALT:
-      for (int a = 0; a < e->nalt; a++) {
-        int l = match_seq(s, &e->alts[a], k, limit);
-        if (l >= 0) {
-          *start = k;
-          *end = l;
-          return 1;
-        }
-      }
-      break;
-    case SH_E_SOURCE:
-    case SH_E_TARGET:
-    case SH_E_BOTH:
-    case SH_E_SKIP: {
-      int x = is_actor_item(s, k);
-      if (x >= 0 && (e->kind != SH_E_BOTH || s->it.v[x].group >= 0)) {
-        if (e->kind == SH_E_SOURCE) m->src = x;
-        else if (e->kind == SH_E_TARGET) m->tgt = x;
-        else if (e->kind == SH_E_BOTH) m->both = x;
-        *start = k;
-        *end = actor_end(s, x);
-        return 1;
-      }
-      break;
     }
-    default: break;
+    return 0;
+  default: {
+    int x = is_actor_item(s, k);
+    if (x < 0 || (e->kind == SH_E_BOTH && s->it.v[x].group < 0)) return 0;
+    for (int q = 0; q < m->nskip; q++)
+      if (m->skip[q] == x) return 0;
+    if (e->kind == SH_E_SOURCE) m->src = x;
+    else if (e->kind == SH_E_TARGET) m->tgt = x;
+    else if (e->kind == SH_E_BOTH) m->both = x;
+    else if (m->nskip < 8) m->skip[m->nskip++] = x;
+    *end = actor_end(s, x);
+    return 1;
+  }
+  }
+}
+
+/* Forward search for element e from token pos (exactly at pos when adjacent), before limit. */
+static int match_fwd(const sent *s, const sh_elem *e, int pos, int limit, int adjacent, match *m, int *start, int *end) {
+  for (int k = live(s, pos); k < limit; k = live(s, k + 1)) {
+    if (elem_at(s, e, k, limit, m, end)) {
+      *start = k;
+      return 1;
+    }
+    if (adjacent) return 0;
+  }
+  return 0;
+}
+
+/* Backward search for element e ending at token pos or before it (exactly at pos when
+ * adjacent), not before lo: TABARI reads the words before the verb from the verb back. */
+static int match_back(const sent *s, const sh_elem *e, int pos, int lo, int adjacent, match *m, int *start) {
+  for (int k = pos; k >= lo; k = prev_live(s, k)) {
+    /* the element may start a few tokens earlier and end at k */
+    int from = e->kind == SH_E_WORD ? k : lo;
+    for (int st = k; st >= from; st--) {
+      if (s->t.v[st].gone) continue;
+      int end;
+      match save = *m;
+      if (elem_at(s, e, st, pos + 1, m, &end) && end == k) {
+        *start = st;
+        return 1;
+      }
+      *m = save;
+      if (e->kind == SH_E_WORD) break;
     }
     if (adjacent) return 0;
   }
@@ -618,30 +650,28 @@ static int match_elem(const sent *s, const sh_elem *e, int pos, int limit, int a
 
 /* Matches pattern p around verb item v inside the clause [cs, ce). */
 static int match_pattern(const sent *s, const sh_pattern *p, const item *v, int cs, int ce, match *m) {
+  memset(m, 0, sizeof *m);
   m->src = m->tgt = m->both = -1;
   m->first = v->first;
   m->last = v->last;
-  /* words before the verb, in order from the clause start */
-  int pos = cs;
-  int adjacent = 0;
-  for (int k = 0; k < p->verb_at; k++) {
+  /* words before the verb, from the verb back to the clause start */
+  int pos = prev_live(s, v->first);
+  for (int k = p->verb_at - 1; k >= 0; k--) {
     const sh_elem *e = &p->el[k];
-    int st, en;
-    if (!match_elem(s, e, pos, v->first, adjacent, m, &st, &en)) return 0;
+    int st;
+    if (pos < cs || !match_back(s, e, pos, cs, e->next, m, &st)) return 0;
     if (st < m->first) m->first = st;
-    pos = en + 1;
-    adjacent = e->next;
+    pos = prev_live(s, st);
   }
-  if (adjacent && live(s, pos) != v->first) return 0;
   /* words after the verb: up to the clause end, and not across a comma */
   int limit = v->last + 1;
   while (limit < ce && !clause_stop(s, limit)) limit++;
   pos = v->lastw + 1;
-  adjacent = p->el[p->verb_at].next;
+  int adjacent = p->el[p->verb_at].next;
   for (int k = p->verb_at + 1; k < p->nel; k++) {
     const sh_elem *e = &p->el[k];
     int st, en;
-    if (!match_elem(s, e, pos, limit, adjacent, m, &st, &en)) return 0;
+    if (!match_fwd(s, e, pos, limit, adjacent, m, &st, &en)) return 0;
     if (en > m->last) m->last = en;
     pos = en + 1;
     adjacent = e->next;
@@ -744,18 +774,24 @@ static void emit(sent *s, sh_event_vec *out, int src, int tgt, const char *dsrc,
 
 /* Finds the first actor before token 'before' (from the sentence start) whose code differs
  * from that of 'other'. */
-static int actor_before(const sent *s, int before, int other) {
+static int skipped(const match *m, int x) {
+  for (int q = 0; m && q < m->nskip; q++)
+    if (m->skip[q] == x) return 1;
+  return 0;
+}
+
+static int actor_before(const sent *s, int before, int other, const match *m) {
   for (int i = live(s, 0); i < before; i = live(s, i + 1)) {
     int x = is_actor_item(s, i);
-    if (x >= 0 && !same_actor(s, x, other)) return x;
+    if (x >= 0 && !same_actor(s, x, other) && !skipped(m, x)) return x;
   }
   return -1;
 }
 
-static int actor_after(const sent *s, int from, int limit, int other) {
+static int actor_after(const sent *s, int from, int limit, int other, const match *m) {
   for (int i = live(s, from); i < limit; i = live(s, i + 1)) {
     int x = is_actor_item(s, i);
-    if (x >= 0 && !same_actor(s, x, other)) return x;
+    if (x >= 0 && !same_actor(s, x, other) && !skipped(m, x)) return x;
   }
   return -1;
 }
@@ -779,20 +815,33 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
     match m;
     const sh_code *code = NULL;
     const sh_pattern *pat = NULL;
-    for (uint32_t k = 0; k < vb->npat; k++) {
+    for (uint32_t k = 0; k < vb->npat && !pat; k++) {
       const sh_pattern *p = &s->lx->patterns.v[s->lx->order.v[vb->pat0 + k]];
-      if (match_pattern(s, p, v, cs, ce, &m)) {
-        code = &p->code;
-        pat = p;
-        break;
+      if (!match_pattern(s, p, v, cs, ce, &m)) continue;
+      pat = p;
+      /* a match through alternatives counts the letters it matched: longer patterns go first */
+      int actual = p->fixed + m.alt_chars;
+      for (uint32_t j = k + 1; j < vb->npat && p->fixed < p->chars; j++) {
+        const sh_pattern *q = &s->lx->patterns.v[s->lx->order.v[vb->pat0 + j]];
+        if (q->chars <= actual) break;
+        match m2;
+        if (match_pattern(s, q, v, cs, ce, &m2)) {
+          pat = q;
+          m = m2;
+          break;
+        }
       }
+      code = &pat->code;
     }
     if (!pat) {
+      memset(&m, 0, sizeof m);
       m.src = m.tgt = m.both = -1;
       m.first = v->first;
       m.last = v->lastw;
       if (vb->code.code) code = &vb->code;
     }
+    if (s->lx->trace)
+      fprintf(stderr, "shallow: verb %s: %s [%s]\n", vb->name, pat ? pat->text : "(root)", code && code->code ? code->code : "");
     if (!code) continue;
     int kind = sh_code_kind(code->code);
     if (kind == SH_C_DISCARD) {
@@ -810,13 +859,13 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
     int designated = pat && pat->designated;
     if (src < 0) {
       if (*subject >= 0 && cs > 0) src = *subject;
-      else src = tgt >= 0 ? actor_before(s, v->first, tgt) : first_actor(s, cs > 0 ? cs : 0, v->first, 0);
-      if (src < 0 && cs > 0 && *subject < 0) src = first_actor(s, 0, v->first, 0);
+      else src = actor_before(s, v->first, tgt, &m);
+      if (src < 0) src = actor_after(s, v->lastw + 1, ce, tgt, &m); /* greedy: the source may follow */
     }
     if (tgt < 0) {
       int limit = ce;
-      tgt = actor_after(s, v->lastw + 1, limit, src);
-      if (tgt < 0) tgt = actor_before(s, v->first, src);
+      tgt = actor_after(s, v->lastw + 1, limit, src, &m);
+      if (tgt < 0) tgt = actor_before(s, v->first, src, &m);
       if (tgt < 0 && src >= 0 && s->it.v[src].group >= 0) tgt = src;
       if (tgt == src && (src < 0 || s->it.v[src].group < 0)) tgt = -1;
     }
@@ -832,12 +881,13 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
         src = -1;
       }
     }
-    if (tgt < 0 || (o->def_target_after && actor_after(s, v->lastw + 1, ce, -1) < 0)) {
+    if (tgt < 0 || (o->def_target_after && actor_after(s, v->lastw + 1, ce, -1, NULL) < 0)) {
       if (o->def_target) {
         dtgt = o->def_target;
         tgt = -1;
       }
     }
+    if (s->lx->trace) fprintf(stderr, "shallow:   source %d target %d\n", src, tgt);
     if ((src < 0 && !dsrc) || (tgt < 0 && !dtgt)) continue;
     size_t before = out->n;
     emit(s, out, src, tgt, dsrc, dtgt, code, v, pat, &m);
@@ -862,6 +912,26 @@ static int take_time(sent *s, int i, const sh_entry *e, void *ctx) {
   else if (t->kind == SH_C_COMPLEX && !s->complex) s->complex = 1, s->why = "complex: time [+++]";
   else if (t->kind == SH_C_EVENT && !s->shift) s->shift = t->days;
   return 1;
+}
+
+/* Prints the parse: each word with its type, code and marks (HOOFT_TRACE). */
+static void trace_parse(const sent *s) {
+  static const char *const names[] = {"-", "ACTOR", "agent", "VERB", "noun", "adj", "det", "conj", "pron", "aux",
+                                      "by", ",", "num"};
+  fprintf(stderr, "shallow:");
+  for (size_t i = 0; i < s->t.n; i++) {
+    const tok *t = &s->t.v[i];
+    fprintf(stderr, " %s/%s", t->key, names[t->type]);
+    if (t->item >= 0) {
+      const item *x = &s->it.v[t->item];
+      if (x->code) fprintf(stderr, "[%s%s]", x->code, x->group >= 0 ? "+" : "");
+      if (x->verb) fprintf(stderr, "[%s]", x->verb->name);
+      if (x->last > x->first) fprintf(stderr, "<%d", x->last);
+    }
+    if (t->gone) fputs("(gone)", stderr);
+    if (t->joined) fputs("(joined)", stderr);
+  }
+  fputc('\n', stderr);
 }
 
 /* Checks the COMPLEX: conditions that depend on the parse alone. */
@@ -931,6 +1001,7 @@ const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, i
   find_compounds(s);
   drop_comma_clauses(s);
   coreference(s);
+  if (lx->trace) trace_parse(s);
   if (s->complex) return s->why;
   const char *cx = complexity(s);
   if (cx) return cx;

@@ -83,6 +83,7 @@ typedef struct sh_pattern {
   int verb_at;        /* index of the '*' element */
   sh_code code;
   int chars;          /* length for the longest-first order */
+  int fixed;          /* the part of chars outside alternatives */
   int order;          /* position in the file, for ties */
   int designated;     /* has $, + or %: passive voice is not applied */
   const char *text, *rule;
@@ -135,6 +136,7 @@ typedef struct sh_lex {
   hf_map labels;            /* code -> label (LABEL: lines) */
   sh_options opt, opt0;     /* current and as loaded */
   void *scratch;            /* the sentence being coded (shallow.c) */
+  int trace;                /* print each sentence's parse to stderr (HOOFT_TRACE) */
 } sh_lex;
 
 /* Compiles d into a new lexicon (caller owns; sh_lex_free). Problems that make a phrase

@@ -182,21 +182,38 @@ static int seq_chars(const sh_seq *s) {
 static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern *p, sh_pattern *out) {
   HF_VEC(sh_elem) el = {0};
   const hf_cx_tok *toks = &d->toks.v[p->tok0];
-  int chars = 0, designated = 0, verb_at = -1;
+  int chars = 0, alt = 0, designated = 0, verb_at = -1;
   for (size_t i = 0; i < p->ntok; i++) {
     const hf_cx_tok *t = &toks[i];
     sh_elem e;
     memset(&e, 0, sizeof e);
     e.next = t->next;
     switch (t->kind) {
-    case HF_CX_T_WORD:
+    case HF_CX_T_WORD: {
+      /* TABARI reads a hyphen in a dictionary as '_': "ANTI-" is ANTI joined to what follows */
+      const char *w = t->text;
+      const char *h;
+      while ((h = strchr(w, '-')) != NULL) {
+        if (h > w) {
+          sh_elem part = e;
+          part.kind = SH_E_WORD;
+          part.word.key = word_key(lx, w, (size_t)(h - w), &part.word.len);
+          part.word.exact = 1;
+          part.word.next = part.next = 1;
+          chars += alnum_count(part.word.key);
+          HF_VEC_PUSH(el, part);
+        }
+        w = h + 1;
+      }
+      if (!*w) continue;
       e.kind = SH_E_WORD;
-      e.word.key = word_key(lx, t->text, strlen(t->text), &e.word.len);
+      e.word.key = word_key(lx, w, strlen(w), &e.word.len);
       e.word.exact = t->exact;
       e.word.next = t->next;
       e.word.endings = t->exact ? SH_END_NOUN | SH_END_VERB : 0;
       chars += alnum_count(e.word.key);
       break;
+    }
     case HF_CX_T_VERB:
       e.kind = SH_E_VERB;
       verb_at = (int)el.n;
@@ -222,6 +239,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       for (size_t k = 0; k < alts.n; k++)
         if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
       chars += best;
+      alt += best;
       free(alts.v);
       break;
     }
@@ -256,6 +274,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       for (size_t k = 0; k < alts.n; k++)
         if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
       chars += best;
+      alt += best;
       free(alts.v);
       break;
     }
@@ -275,6 +294,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
   out->el = ev;
   out->verb_at = verb_at;
   out->chars = chars;
+  out->fixed = chars - alt;
   out->designated = designated;
   out->code = make_code(lx, &p->code);
   out->text = hf_intern_s(&lx->strings, p->text);
