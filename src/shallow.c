@@ -48,6 +48,7 @@ typedef struct sent {
   HF_VEC(tok) t;
   HF_VEC(item) it;
   hf_buf keys;
+  hf_map builtins;    /* the built-in words */
   int ngroups;
   int discard, complex;
   const char *why;
@@ -57,6 +58,7 @@ typedef struct sent {
 /* ---- words ---- */
 
 static int is_sep(int32_t cp) {
+  if (cp < 0x80 && (isalnum(cp) || cp == '.' || cp == '\'' || cp == ' ')) return 0;
   return cp == '_' || cp == ',' || cp == ';' || cp == '"' || cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '?' ||
          cp == '!' || cp == ':' || cp == '/' || cp == '{' || cp == '}' || hf_is_dash(cp) ||
          (hf_is_quote(cp) && cp != '\'' && cp != 0x2019);
@@ -102,7 +104,19 @@ static void tokenize(sent *s, size_t a, size_t b) {
     int first = 1, cap = 0;
     while (i < b) {
       int32_t c2;
-      int l2 = hf_utf8_next(text + i, b - i, &c2);
+      int l2;
+      if ((unsigned char)text[i] < 0x80) {
+        c2 = (unsigned char)text[i];
+        l2 = 1;
+        if (isalnum(c2)) { /* the common case */
+          if (first) cap = isupper(c2) != 0;
+          first = 0;
+          i++;
+          continue;
+        }
+      } else {
+        l2 = hf_utf8_next(text + i, b - i, &c2);
+      }
       if (hf_is_space(c2)) break;
       if (c2 == ',' && !(i > start && isdigit((unsigned char)text[i - 1]) && i + 1 < b &&
                          isdigit((unsigned char)text[i + 1])))
@@ -145,7 +159,7 @@ static void tokenize(sent *s, size_t a, size_t b) {
   free(koff.v);
 }
 
-static int key_is(const tok *t, const char *w) { return t->len == strlen(w) && !memcmp(t->key, w, t->len); }
+static int key_is(const tok *t, const char *w) { return !strncmp(t->key, w, t->len + 1); }
 
 static const char *const noun_endings[] = {"s", "'s", "s'", "es", NULL};
 static const char *const verb_endings[] = {"s", "ed", "es", "en", "ing", "d", NULL};
@@ -258,23 +272,24 @@ static const char *actor_code(const sh_lex *lx, const sh_actor *a, int date) {
   return HF_CX_NULL;
 }
 
-static int builtin(tok *t) {
-  static const struct {
-    const char *w;
-    int type, pron;
-  } words[] = {{"the", T_DET, 0},  {"a", T_DET, 0},       {"an", T_DET, 0},      {"and", T_CONJ, 0},
-               {"but", T_CONJ, 0}, {"or", T_CONJ, 0},     {"nor", T_CONJ, 0},    {"he", T_PRON, P_HE},
-               {"she", T_PRON, P_HE}, {"it", T_PRON, P_HE}, {"its", T_PRON, P_ITS}, {"his", T_PRON, P_ITS},
-               {"her", T_PRON, P_ITS}, {"they", T_PRON, P_THEY}, {"them", T_PRON, P_THEY},
-               {"their", T_PRON, P_THEY}, {"was", T_AUX, 0}, {"were", T_AUX, 0}, {"been", T_AUX, 0},
-               {"by", T_BY, 0}};
-  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (key_is(t, words[k].w)) {
-      t->type = (uint8_t)words[k].type;
-      t->pron = (uint8_t)words[k].pron;
-      return 1;
-    }
-  return 0;
+/* Built-in grammatical words (TABARI manual 7.1): key -> type | pronoun kind << 8. */
+static const struct {
+  const char *w;
+  int type, pron;
+} builtin_words[] = {{"the", T_DET, 0},     {"a", T_DET, 0},       {"an", T_DET, 0},        {"and", T_CONJ, 0},
+                     {"but", T_CONJ, 0},    {"or", T_CONJ, 0},     {"nor", T_CONJ, 0},      {"he", T_PRON, P_HE},
+                     {"she", T_PRON, P_HE}, {"it", T_PRON, P_HE},  {"its", T_PRON, P_ITS},  {"his", T_PRON, P_ITS},
+                     {"her", T_PRON, P_ITS}, {"they", T_PRON, P_THEY}, {"them", T_PRON, P_THEY},
+                     {"their", T_PRON, P_THEY}, {"was", T_AUX, 0}, {"were", T_AUX, 0},   {"been", T_AUX, 0},
+                     {"by", T_BY, 0}};
+
+static int builtin(const sent *s, tok *t) {
+  if (t->len > 5) return 0;
+  uintptr_t v = (uintptr_t)hf_map_getn(&s->builtins, t->key, t->len);
+  if (!v) return 0;
+  t->type = (uint8_t)(v & 0xff);
+  t->pron = (uint8_t)(v >> 8);
+  return 1;
 }
 
 static int add_item(sent *s, int type, int first, int last, int lastw) {
@@ -307,7 +322,7 @@ static void type_words(sent *s) {
     best b = {NULL, 0, 0};
     each_candidate(s, i, take_best, &b);
     int single = b.e && b.e->nw == 1;
-    if ((!b.e || single) && builtin(t)) continue;
+    if ((!b.e || single) && builtin(s, t)) continue;
     if (!b.e) continue;
     int type = b.e->kind == SH_ACTOR ? T_ACTOR : b.e->kind == SH_AGENT ? T_AGENT : b.e->kind == SH_VERB ? T_VERB
                : b.e->kind == SH_NOUN ? T_NOUN : T_ADJ;
@@ -698,17 +713,16 @@ static int same_actor(const sent *s, int x, int y) {
   const item *a = &s->it.v[x], *b = &s->it.v[y];
   if (a->ref >= 0) a = &s->it.v[a->ref];
   if (b->ref >= 0) b = &s->it.v[b->ref];
-  if (a->group >= 0 && a->group == b->group) return 1;
   return a->code == b->code;
 }
 
 /* Builds the events of one coded verb: every source member with every target member, the
  * second code of a pair reversed; no event with the same source and target code. */
-static void emit(sent *s, sh_event_vec *out, int src, int tgt, const char *dsrc, const char *dtgt,
-                 const sh_code *code, const item *v, const sh_pattern *p, const match *m) {
+static void emit(sent *s, sh_event_vec *out, int src, int src_solo, int tgt, int tgt_solo, const char *dsrc,
+                 const char *dtgt, const sh_code *code, const item *v, const sh_pattern *p, const match *m) {
   int sm[64], tm[64], ns = 0, nt = 0;
-  if (src >= 0) ns = members(s, src, sm, 64);
-  if (tgt >= 0) nt = members(s, tgt, tm, 64);
+  if (src >= 0) ns = src_solo ? (sm[0] = src, 1) : members(s, src, sm, 64);
+  if (tgt >= 0) nt = tgt_solo ? (tm[0] = tgt, 1) : members(s, tgt, tm, 64);
   const char *scodes[256], *tcodes[256];
   int nsc = 0, ntc = 0;
   size_t sa[256], sb[256], ta[256], tb[256];
@@ -854,43 +868,44 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
       return found;
     }
     if (kind == SH_C_NULL && sh_code_kind(code->code2) != SH_C_EVENT) continue;
-    int src = m.src, tgt = m.tgt;
+    int src = m.src, tgt = m.tgt, src_solo = 0, tgt_solo = 0;
     if (m.both >= 0) src = tgt = m.both;
     int designated = pat && pat->designated;
+    const char *dsrc = NULL, *dtgt = NULL;
+    /* the source: the clause's subject, else the first actor before the verb; with no actor
+     * there, DEFAULT: SOURCE ... PRIOR, else (TABARI is greedy) the first actor after it */
     if (src < 0) {
       if (*subject >= 0 && cs > 0) src = *subject;
       else src = actor_before(s, v->first, tgt, &m);
-      if (src < 0) src = actor_after(s, v->lastw + 1, ce, tgt, &m); /* greedy: the source may follow */
+      if (src < 0 && o->def_source && o->def_source_prior) dsrc = o->def_source;
+      else if (src < 0 && (src = actor_after(s, v->lastw + 1, ce, tgt, &m)) >= 0) src_solo = 1;
+      if (src < 0 && !dsrc) dsrc = o->def_source;
     }
+    /* the target: the first other actor after the verb (after the source when that came
+     * from there); none: DEFAULT: TARGET ... AFTER, else the first other actor before it */
     if (tgt < 0) {
-      int limit = ce;
-      tgt = actor_after(s, v->lastw + 1, limit, src, &m);
-      if (tgt < 0) tgt = actor_before(s, v->first, src, &m);
-      if (tgt < 0 && src >= 0 && s->it.v[src].group >= 0) tgt = src;
-      if (tgt == src && (src < 0 || s->it.v[src].group < 0)) tgt = -1;
+      int from = src_solo ? s->it.v[src].last + 1 : v->lastw + 1;
+      tgt = actor_after(s, from, ce, src, &m);
+      if (tgt < 0 && o->def_target && o->def_target_after) dtgt = o->def_target;
+      else if (tgt < 0 && (tgt = actor_before(s, v->first, src, &m)) >= 0) tgt_solo = 1;
+      if (tgt < 0 && !dtgt && src >= 0 && s->it.v[src].group >= 0 && !src_solo) tgt = src;
+      if (tgt < 0 && !dtgt) dtgt = o->def_target;
     }
     if (!designated && passive(s, v)) {
       int t = src;
       src = tgt;
       tgt = t;
-    }
-    const char *dsrc = NULL, *dtgt = NULL;
-    if (src < 0 || (o->def_source_prior && first_actor(s, 0, v->first, 0) < 0)) {
-      if (o->def_source) {
-        dsrc = o->def_source;
-        src = -1;
-      }
-    }
-    if (tgt < 0 || (o->def_target_after && actor_after(s, v->lastw + 1, ce, -1, NULL) < 0)) {
-      if (o->def_target) {
-        dtgt = o->def_target;
-        tgt = -1;
-      }
+      t = src_solo;
+      src_solo = tgt_solo;
+      tgt_solo = t;
+      const char *d = dsrc;
+      dsrc = dtgt;
+      dtgt = d;
     }
     if (s->lx->trace) fprintf(stderr, "shallow:   source %d target %d\n", src, tgt);
     if ((src < 0 && !dsrc) || (tgt < 0 && !dtgt)) continue;
     size_t before = out->n;
-    emit(s, out, src, tgt, dsrc, dtgt, code, v, pat, &m);
+    emit(s, out, src, src_solo, tgt, tgt_solo, dsrc, dtgt, code, v, pat, &m);
     if (out->n == before) continue;
     if (src >= 0) *subject = src;
     int sub = code->flag == '?';
@@ -965,7 +980,13 @@ static const char *complexity(const sent *s) {
 
 /* The sentence state lives with the lexicon and is reused from sentence to sentence. */
 static sent *scratch_sent(sh_lex *lx) {
-  if (!lx->scratch) lx->scratch = hf_xcalloc(1, sizeof(sent));
+  if (!lx->scratch) {
+    sent *s = hf_xcalloc(1, sizeof(sent));
+    for (size_t k = 0; k < sizeof builtin_words / sizeof *builtin_words; k++)
+      hf_map_put(&s->builtins, builtin_words[k].w,
+                 (void *)(uintptr_t)(builtin_words[k].type | builtin_words[k].pron << 8));
+    lx->scratch = s;
+  }
   return lx->scratch;
 }
 
@@ -975,6 +996,7 @@ void sh_scratch_free(void *p) {
   free(s->t.v);
   free(s->it.v);
   hf_buf_free(&s->keys);
+  hf_map_free(&s->builtins);
   free(s);
 }
 

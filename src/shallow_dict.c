@@ -318,6 +318,7 @@ static void options_defaults(sh_options *o) {
   o->cmax = 10;
   o->emin = 2;
   o->emax = 10;
+  o->min_words = 8; /* TABARI manual 8.2.3 */
 }
 
 sh_lex *sh_lex_build(const hf_cx_dict *d) {
