@@ -190,6 +190,23 @@ static int seq_chars(const sh_seq *s) {
   return n;
 }
 
+/* Makes e an alternatives element of the sequences in alts (whose array it frees); returns
+ * the letters of the longest alternative. */
+static int alt_elem(sh_lex *lx, sh_elem *e, seq_vec *alts) {
+  e->kind = SH_E_ALT;
+  e->nalt = (uint16_t)alts->n;
+  sh_seq *a = hf_arena_alloc(&lx->arena, alts->n * sizeof *a);
+  memcpy(a, alts->v, alts->n * sizeof *a);
+  seal_seqs(a, alts->n);
+  e->alts = a;
+  int best = 0;
+  for (size_t k = 0; k < alts->n; k++)
+    if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
+  free(alts->v);
+  alts->v = NULL;
+  return best;
+}
+
 /* Compiles one pattern; returns 0, or -1 when it has nothing the coder can use. */
 static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern *p, sh_pattern *out) {
   HF_VEC(sh_elem) el = {0};
@@ -242,18 +259,8 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
         free(el.v);
         return -1;
       }
-      e.kind = SH_E_ALT;
       e.synset = 1;
-      e.nalt = (uint16_t)alts.n;
-      sh_seq *a = hf_arena_alloc(&lx->arena, alts.n * sizeof *a);
-      memcpy(a, alts.v, alts.n * sizeof *a);
-      seal_seqs(a, alts.n);
-      e.alts = a;
-      int best = 0;
-      for (size_t k = 0; k < alts.n; k++)
-        if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
-      chars += best;
-      free(alts.v);
+      chars += alt_elem(lx, &e, &alts);
       break;
     }
     case HF_CX_T_ALT_OPEN: {
@@ -277,19 +284,10 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
         free(alts.v);
         continue;
       }
-      e.kind = SH_E_ALT;
       e.next = (uint8_t)nextflag;
-      e.nalt = (uint16_t)alts.n;
-      sh_seq *a = hf_arena_alloc(&lx->arena, alts.n * sizeof *a);
-      memcpy(a, alts.v, alts.n * sizeof *a);
-      seal_seqs(a, alts.n);
-      e.alts = a;
-      int best = 0;
-      for (size_t k = 0; k < alts.n; k++)
-        if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
+      int best = alt_elem(lx, &e, &alts);
       chars += best;
       alt += best;
-      free(alts.v);
       break;
     }
     default: /* PETRARCH noun-phrase braces and prepositional parentheses, '@': no constraint here */
