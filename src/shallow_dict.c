@@ -379,8 +379,6 @@ sh_lex *sh_lex_build(const hf_cx_dict *d) {
     else if (e->kind == HF_CX_E_ADJECTIVE) add_entry(lx, SH_ADJ, e->text, 0, 0);
   }
   /* patterns, sorted longest first within each block */
-  HF_VEC(sh_pattern) pats = {0};
-  HF_VEC(uint32_t) block_pat = {0}; /* first pattern index of block b, as blocks.n + 1 offsets */
   uint32_t *count = hf_xcalloc(d->blocks.n + 1, sizeof *count);
   int *compiled = hf_xcalloc(d->patterns.n + 1, sizeof *compiled);
   for (size_t i = 0; i < d->patterns.n; i++) {
@@ -393,8 +391,6 @@ sh_lex *sh_lex_build(const hf_cx_dict *d) {
     compiled[i] = 1;
     count[p->block]++;
   }
-  (void)pats;
-  (void)block_pat;
   /* order: pattern indexes grouped by block */
   uint32_t *start = hf_xcalloc(d->blocks.n + 1, sizeof *start);
   for (size_t b = 0; b < d->blocks.n; b++) start[b + 1] = start[b] + count[b];
@@ -417,7 +413,6 @@ sh_lex *sh_lex_build(const hf_cx_dict *d) {
       const hf_cx_evcode *c = v->has_code ? &v->code : b->has_code ? &b->code : NULL;
       if (!c || !c->code) continue;
       sh_time t = {atoi(c->code), sh_code_kind(c->code)};
-      if (t.kind == SH_C_EVENT) t.kind = SH_C_EVENT;
       HF_VEC_PUSH(lx->times, t);
       add_entry(lx, SH_TIME, v->text, 0, (uint32_t)(lx->times.n - 1));
       continue;
@@ -535,8 +530,6 @@ int sh_option(sh_lex *lx, const char *command, hooft_error *err) {
     return 0; /* the other SET parameters concern TABARI's interactive program */
   }
   if (!strncmp(cmd, "COMP", 4)) {
-    int keep_defaults_comma = o->cx_comma;
-    (void)keep_defaults_comma;
     o->cx_verbs = o->cx_actors = o->cx_pronouns = o->cx_conj = o->cx_comma = o->cx_lateverb = 0;
     o->cx_noactprior = o->cx_noactafter = o->cx_noverb = o->cx_nosource = o->cx_notarget = o->cx_noevent = 0;
     for (char *save = NULL, *w = strtok_r(args, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
