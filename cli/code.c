@@ -13,7 +13,9 @@ static void code_usage(FILE *out) {
         "  --format jsonl|tsv  output format (default jsonl)\n"
         "  --input auto|text|jsonl  how to read the inputs (default auto: *.jsonl and input\n"
         "                      starting with '{' are JSON Lines, anything else one plain-text article)\n"
-        "  --dict DIR          dictionary directory (default $HOOFT_DICT or the built-in one)\n"
+        "  --dict SPEC         the dictionaries (default $HOOFT_DICT or the built-in directory):\n"
+        "                      DIR (hooft's own), tabari:FILE.project, petrarch:DIR|CONFIG.ini\n"
+        "                      (also --dictionaries; TABARI/PETRARCH sets code English)\n"
         "  --documents         after each article's events, a line {\"type\":\"document\",...} with\n"
         "                      its counts and every quantity it states (JSON Lines only)\n"
         "A bad article (invalid UTF-8, binary, malformed JSON line) is reported on stderr as\n"
@@ -24,7 +26,7 @@ static void code_usage(FILE *out) {
 int cmd_code(int argc, char **argv) {
   static const struct option opts[] = {{"lang", required_argument, 0, 'l'},   {"date", required_argument, 0, 'd'},
                                        {"format", required_argument, 0, 'f'}, {"input", required_argument, 0, 'i'},
-                                       {"dict", required_argument, 0, 'D'},   {"help", no_argument, 0, 'h'},
+                                       {"dict", required_argument, 0, 'D'}, {"dictionaries", required_argument, 0, 'D'},   {"help", no_argument, 0, 'h'},
                                        {"documents", no_argument, 0, 'S'},    {0, 0, 0, 0}};
   const char *lang = "auto", *date = NULL, *format = "jsonl", *input = "auto", *dict = NULL;
   int ch, documents = 0;

@@ -19,11 +19,13 @@ const char *cli_dict_dir(const char *opt) {
 
 hooft_coder *cli_load(const char *dict_dir) {
   hooft_error err;
-  hooft_coder *c = hooft_coder_new(dict_dir, &err);
+  hooft_coder *c = hooft_coder_open(dict_dir, &err);
   if (!c) {
     fprintf(stderr, "hooft: cannot load dictionaries from %s:\n%s\n", dict_dir, err.message);
     return NULL;
   }
+  /* TABARI and PETRARCH sets: coded by TABARI's rules, without locations */
+  if (!strncmp(dict_dir, "tabari:", 7) || !strncmp(dict_dir, "petrarch:", 9)) return c;
   /* the gazetteer for event locations: $HOOFT_GAZETTEER ("none" to go without), else the
    * one the build generated */
   const char *gaz = getenv("HOOFT_GAZETTEER");

@@ -116,7 +116,7 @@ int cmd_eval(int argc, char **argv) {
   static const struct option opts[] = {{"misses", no_argument, 0, 'm'},
                                        {"min-f1", required_argument, 0, 'f'},
                                        {"min-claims", required_argument, 0, 'c'},
-                                       {"dict", required_argument, 0, 'D'},
+                                       {"dict", required_argument, 0, 'D'}, {"dictionaries", required_argument, 0, 'D'},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   int misses = 0, ch;

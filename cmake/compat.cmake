@@ -7,7 +7,9 @@ target_sources(hooft PRIVATE
   src/compat_model.c     # the neutral model; lines, codes, dates, pattern tokens, synsets
   src/compat_tabari.c    # TABARI .project, .actors, .agents, .verbs, .options
   src/compat_petrarch.c  # PETRARCH-2 verbs, actors, agents, discards, issues, config
-  src/compat_convert.c)  # the model as hooft's own dictionary files
+  src/compat_convert.c   # the model as hooft's own dictionary files
+  src/shallow_dict.c     # the model compiled for the shallow coder; TABARI options
+  src/shallow.c)         # TABARI's shallow parse: coding English with those sets
 
 target_compile_definitions(hooft-cli PRIVATE HOOFT_COMPAT=1)
 

@@ -119,6 +119,7 @@ struct hooft_coder {
   struct hf_gazetteer *gazetteer; /* places (places.h), or NULL when none is loaded */
   char *warnings;           /* non-fatal dictionary problems, or NULL */
   HF_VEC(hf_pattern_list *) lists; /* owned pattern lists, freed at the end */
+  struct sh_lex *shallow;   /* a TABARI or PETRARCH set (shallow.h), or NULL for hooft's own */
 };
 
 /* ---- Tokens ---- */

@@ -6,6 +6,8 @@
 
 #include "claims.h"
 #include "coder.h"
+#include "compat.h"
+#include "shallow.h"
 #include "places.h"
 #include "events.h"
 #include "text.h"
@@ -16,6 +18,7 @@ struct hooft_doc {
   size_t nsent;
   HF_VEC(hooft_event) events;
   HF_VEC(hooft_quantity) quantities;
+  const char *status; /* shallow coding: why the first uncoded sentence was not coded */
 };
 
 hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err) {
@@ -30,8 +33,48 @@ hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err) {
   return c;
 }
 
+/* Opens a TABARI or PETRARCH set: read into the neutral model (compat.h), compiled into the
+ * shallow coder's lexicon. Problems in single lines are kept as warnings (TABARI skips such
+ * lines too); the set fails only when a file cannot be read or nothing codable is left. */
+static hooft_coder *open_compat(int format, const char *path, hooft_error *err) {
+  hf_cx_dict *d = hf_cx_new(format);
+  int r = format == HF_CX_TABARI ? hf_tabari_load(d, path) : hf_petrarch_load(d, path, NULL);
+  if (r < 0 || (!d->verbs.n && !d->actors.n)) {
+    hf_error(err, "%s", d->pr.text.len ? hf_buf_cstr(&d->pr.text) : "no actors and no verbs in the dictionary set");
+    hf_cx_free(d);
+    return NULL;
+  }
+  hooft_coder *c = hf_xcalloc(1, sizeof *c);
+  c->no_claims = 1;
+  c->shallow = sh_lex_build(d);
+  const char *trace = getenv("HOOFT_TRACE");
+  c->shallow->trace = trace && *trace && strcmp(trace, "0") != 0;
+  if (d->pr.count) c->warnings = hf_xstrdup(hf_buf_cstr(&d->pr.text));
+  c->nactors = d->actors.n;
+  c->nroles = d->agents.n;
+  c->lang[HF_LANG_EN].npatterns = c->shallow->patterns.n + c->shallow->verbs.n;
+  hf_cx_free(d);
+  return c;
+}
+
+hooft_coder *hooft_coder_open(const char *spec, hooft_error *err) {
+  if (!strncmp(spec, "tabari:", 7)) return open_compat(HF_CX_TABARI, spec + 7, err);
+  if (!strncmp(spec, "petrarch:", 9)) return open_compat(HF_CX_PETRARCH, spec + 9, err);
+  if (!strncmp(spec, "hooft:", 6)) spec += 6;
+  return hooft_coder_new(spec, err);
+}
+
+int hooft_coder_option(hooft_coder *c, const char *command, hooft_error *err) {
+  if (!c->shallow) {
+    hf_error(err, "options apply to TABARI and PETRARCH dictionary sets only");
+    return -1;
+  }
+  return sh_option(c->shallow, command, err);
+}
+
 void hooft_coder_free(hooft_coder *c) {
   if (!c) return;
+  sh_lex_free(c->shallow);
   for (size_t i = 0; i < c->lists.n; i++) {
     free(c->lists.v[i]->v);
     free(c->lists.v[i]);
@@ -296,6 +339,99 @@ static void code_one_sentence(sentence_ctx *sc, int s, int e) {
   }
 }
 
+/* A new, empty document for art in language lang (static string). */
+static hooft_doc *new_doc(const hooft_article *art, const char *lang) {
+  hooft_doc *d = hf_xcalloc(1, sizeof *d);
+  d->id = hf_arena_strdup(&d->arena, art->id);
+  d->date = art->date && *art->date ? hf_arena_strdup(&d->arena, art->date) : NULL;
+  d->lang = lang;
+  d->url = art->url ? hf_arena_strdup(&d->arena, art->url) : NULL;
+  return d;
+}
+
+/* End of the sentence that starts at byte i of text[0..n): after . ! or ? followed by a blank
+ * and a capital letter or a quote (not after an initial, "U.S." or a short capitalized
+ * abbreviation such as "Gen."), or at a blank line. */
+static size_t shallow_sentence_end(const char *text, size_t i, size_t n) {
+  for (; i < n; i++) {
+    char ch = text[i];
+    if (ch == '\n' && i + 1 < n && text[i + 1] == '\n') return i + 1;
+    if (ch != '.' && ch != '!' && ch != '?') continue;
+    size_t j = i + 1;
+    while (j < n && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) j++;
+    if (j >= n) return n;
+    if (text[j] != ' ' && text[j] != '\n' && text[j] != '\t') continue;
+    while (j < n && (text[j] == ' ' || text[j] == '\n' || text[j] == '\t')) j++;
+    if (j >= n) return n;
+    if (!(text[j] >= 'A' && text[j] <= 'Z') && text[j] != '"') continue;
+    if (ch == '.') {
+      size_t w = i;
+      while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') w--;
+      size_t len = i - w;
+      int inner_dot = memchr(text + w, '.', len) != NULL;
+      if (len <= 1 || inner_dot || (len <= 3 && text[w] >= 'A' && text[w] <= 'Z')) continue;
+    }
+    return j;
+  }
+  return n;
+}
+
+/* Codes an article with a TABARI or PETRARCH set: sentence by sentence with the shallow coder. */
+static void code_shallow(hooft_coder *c, hooft_doc *d, const char *text, size_t n, int date) {
+  sh_event_vec evs = {0};
+  size_t cp_base = 0, byte_base = 0;
+  for (size_t a = 0; a < n;) {
+    while (a < n && (text[a] == ' ' || text[a] == '\n' || text[a] == '\t' || text[a] == '\r')) a++;
+    if (a >= n) break;
+    size_t b = shallow_sentence_end(text, a, n);
+    d->nsent++;
+    evs.n = 0;
+    const char *why = sh_code_sentence(c->shallow, text, a, b, date, &evs);
+    if (why && !d->status) d->status = why;
+    if (evs.n) {
+      cp_base += hf_utf8_count(text + byte_base, a - byte_base);
+      byte_base = a;
+      size_t e = b;
+      while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\n')) e--;
+      const char *sent = doc_text(d, text, a, e);
+      for (size_t i = 0; i < evs.n; i++) {
+        const sh_event *x = &evs.v[i];
+        hooft_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sentence = (int)d->nsent;
+        ev.span_start = cp_base + hf_utf8_count(text + a, x->span_a - a);
+        ev.span_end = ev.span_start + hf_utf8_count(text + x->span_a, x->span_b - x->span_a);
+        ev.text = sent;
+        const char *codes[2] = {x->source, x->target};
+        size_t A[2] = {x->src_a, x->tgt_a}, B[2] = {x->src_b, x->tgt_b};
+        hooft_actor *act[2] = {&ev.source, &ev.target};
+        for (int k = 0; k < 2; k++) {
+          act[k]->code = own(d, codes[k]);
+          act[k]->text = B[k] > A[k] ? doc_text(d, text, A[k], B[k]) : "";
+          /* CAMEO's convention: a code's first three letters name its country */
+          if (strlen(codes[k]) >= 3 && codes[k][0] != '~') act[k]->country = hf_arena_strndup(&d->arena, codes[k], 3);
+        }
+        ev.cameo = own(d, x->code);
+        ev.root = hf_arena_strndup(&d->arena, x->code, 2);
+        const char *label = hf_map_get(&c->shallow->labels, x->code);
+        ev.cameo_name = label ? own(d, label) : NULL;
+        ev.verb = hf_arena_strndup(&d->arena, text + x->verb_a, x->verb_b - x->verb_a);
+        ev.pattern = own(d, x->pattern ? x->pattern->text : x->verb->name);
+        ev.rule = own(d, x->pattern ? x->pattern->rule : x->verb->rule);
+        if (x->date) {
+          char buf[16];
+          hf_format_date(x->date, 3, buf);
+          ev.date = hf_arena_strdup(&d->arena, buf);
+          ev.date_precision = x->date == date ? "publication" : "day";
+        }
+        HF_VEC_PUSH(d->events, ev);
+      }
+    }
+    a = b;
+  }
+  free(evs.v);
+}
+
 hooft_doc *hooft_code(hooft_coder *c, const hooft_article *art, hooft_error *err) {
   if (!art->id || !*art->id) {
     hf_error(err, "article has no id");
@@ -328,6 +464,17 @@ hooft_doc *hooft_code(hooft_coder *c, const hooft_article *art, hooft_error *err
   char *text = hf_text_nfc(raw.data ? raw.data : "", raw.len, &n);
   hf_buf_free(&raw);
 
+  if (c->shallow) { /* TABARI and PETRARCH sets code English */
+    if (art->lang && *art->lang && strcmp(art->lang, "auto") && strcmp(art->lang, "en")) {
+      hf_error(err, "%s: language '%s': TABARI and PETRARCH dictionaries code English only", art->id, art->lang);
+      free(text);
+      return NULL;
+    }
+    hooft_doc *d = new_doc(art, "en");
+    code_shallow(c, d, text, n, date);
+    free(text);
+    return d;
+  }
   int lang = -1;
   if (!art->lang || !*art->lang || strcmp(art->lang, "auto") == 0) {
     const char *l = hooft_identify_language(c, text, n);
@@ -343,11 +490,7 @@ hooft_doc *hooft_code(hooft_coder *c, const hooft_article *art, hooft_error *err
     return NULL;
   }
 
-  hooft_doc *d = hf_xcalloc(1, sizeof *d);
-  d->id = hf_arena_strdup(&d->arena, art->id);
-  d->date = art->date && *art->date ? hf_arena_strdup(&d->arena, art->date) : NULL;
-  d->lang = hf_lang_names[lang];
-  d->url = art->url ? hf_arena_strdup(&d->arena, art->url) : NULL;
+  hooft_doc *d = new_doc(art, hf_lang_names[lang]);
 
   hf_arena scratch = {0};
   hf_token_vec toks = {0};
@@ -393,6 +536,7 @@ const char *hooft_doc_lang(const hooft_doc *d) { return d->lang; }
 const char *hooft_doc_date(const hooft_doc *d) { return d->date; }
 const char *hooft_doc_url(const hooft_doc *d) { return d->url; }
 size_t hooft_doc_quantity_count(const hooft_doc *d) { return d->quantities.n; }
+const char *hooft_doc_status(const hooft_doc *d) { return d->status; }
 const hooft_quantity *hooft_doc_quantity(const hooft_doc *d, size_t i) {
   return i < d->quantities.n ? &d->quantities.v[i] : NULL;
 }
