@@ -87,13 +87,19 @@ static int read_tabari_suite(vd_suite *s, const char *project, int *time_shift) 
  * names the files, a config .ini written to a fresh directory (its path in ini_dir, to be
  * removed) that names them by absolute path; else the spec as given. NULL when the directory
  * cannot be written (reported). */
-static char *petrarch_spec(const char *spec, const vd_environment *env, char *ini_dir, size_t n) {
+static char *petrarch_spec(const char *spec, const vd_environment *env, char *ini_dir, size_t n, char abs[PATH_MAX]) {
   const char *dir = spec + strlen("petrarch:");
   struct stat st;
-  ini_dir[0] = 0;
+  ini_dir[0] = abs[0] = 0;
   if (!env->verbs || !env->actors || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return strdup(spec);
-  char abs[PATH_MAX];
-  if (!realpath(dir, abs)) return strdup(spec);
+  if (dir[0] == '/') {
+    snprintf(abs, PATH_MAX, "%s", dir);
+  } else {
+    char cwd[PATH_MAX / 2];
+    if (!getcwd(cwd, sizeof cwd)) return strdup(spec);
+    snprintf(abs, PATH_MAX, "%s/%s", cwd, dir);
+  }
+  for (size_t k = strlen(abs); k > 1 && abs[k - 1] == '/'; k--) abs[k - 1] = 0;
   const char *tmp = getenv("TMPDIR");
   snprintf(ini_dir, n, "%s/hooft-validate-XXXXXX", tmp && *tmp ? tmp : "/tmp");
   if (!mkdtemp(ini_dir)) {
@@ -145,6 +151,33 @@ static void remove_ini(const char *ini_dir) {
   rmdir(ini_dir);
 }
 
+/* Lists the problems found in the dictionaries (they do not stop a validation): the first ten
+ * lines, then how many more; file names that begin with abs (the absolute dictionary directory
+ * of a PETRARCH run) are shown as dir, as the user wrote it. */
+static void print_warnings(const char *spec, const char *warnings, const char *abs, const char *dir) {
+  if (!warnings || !*warnings) return;
+  long n = 0;
+  for (const char *p = warnings; *p; p++) n += *p == '\n';
+  if (warnings[strlen(warnings) - 1] != '\n') n++;
+  fprintf(stderr, "hooft: %ld problem%s in the dictionaries of %s (validation goes on; 'hooft dict check' lists them):\n",
+          n, n == 1 ? "" : "s", spec);
+  const char *p = warnings;
+  for (int k = 0; k < 10 && *p; k++) {
+    size_t len = strcspn(p, "\n"), al = strlen(abs);
+    for (size_t i = 0; i < len; i++) {
+      if (al && i + al <= len && !strncmp(p + i, abs, al)) {
+        fputs(dir, stderr);
+        i += al - 1;
+      } else {
+        fputc(p[i], stderr);
+      }
+    }
+    fputc('\n', stderr);
+    p += len + (p[len] == '\n');
+  }
+  if (n > 10) fprintf(stderr, "... and %ld more\n", n - 10);
+}
+
 /* Codes one record and fills o. Returns 0, or -1 with err filled when the coder refused it. */
 static int code_record(hooft_coder *c, const vd_record *r, vd_outcome *o, char *status, size_t n, hooft_error *err) {
   vd_outcome_clear(o);
@@ -163,9 +196,12 @@ static int code_record(hooft_coder *c, const vd_record *r, vd_outcome *o, char *
   return 0;
 }
 
+/* Why records are not scored: in the summary (plural) and on a SKIP line. */
 static const char *const unscored_names[] = {"", "option records", "unchecked (-{ before any check)",
                                              "outside the <Include> categories", "without a check",
                                              "malformed (reported above)"};
+static const char *const unscored_reasons[] = {"", "options only", "unchecked (-{ before any check)",
+                                               "category not in <Include>", "nothing to check", "malformed"};
 
 int cmd_validate(int argc, char **argv) {
   static const struct option opts[] = {{"records", required_argument, 0, 'r'}, {"only", required_argument, 0, 'o'},
@@ -228,8 +264,8 @@ int cmd_validate(int argc, char **argv) {
   memset(&t, 0, sizeof t);
   hooft_coder *c = NULL;
   if (!check) {
-    char ini_dir[PATH_MAX];
-    char *coder_spec = tabari ? strdup(spec) : petrarch_spec(spec, &env, ini_dir, sizeof ini_dir);
+    char ini_dir[PATH_MAX], abs[PATH_MAX] = "";
+    char *coder_spec = tabari ? strdup(spec) : petrarch_spec(spec, &env, ini_dir, sizeof ini_dir, abs);
     hooft_error err;
     if (coder_spec) c = hooft_coder_open(coder_spec, &err);
     if (!tabari) remove_ini(ini_dir);
@@ -241,6 +277,10 @@ int cmd_validate(int argc, char **argv) {
       return EXIT_DICT;
     }
     free(coder_spec);
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", spec + (tabari ? 7 : 9));
+    for (size_t k = strlen(dir); k > 1 && dir[k - 1] == '/'; k--) dir[k - 1] = 0;
+    print_warnings(spec, hooft_coder_warnings(c), abs, dir);
   }
 
   vd_outcome o = {0};
@@ -264,7 +304,7 @@ int cmd_validate(int argc, char **argv) {
     matched = 1;
     if (r->unscored) {
       t.unscored[r->unscored]++;
-      if (verbose) printf("SKIP %s: %s%s%s\n", r->label, unscored_names[r->unscored], r->note ? ": expects " : "",
+      if (verbose) printf("SKIP %s: %s%s%s\n", r->label, unscored_reasons[r->unscored], r->note ? ": expects " : "",
                           r->note ? r->note : "");
       continue;
     }
@@ -275,7 +315,7 @@ int cmd_validate(int argc, char **argv) {
     if (code_record(c, r, &o, st, sizeof st, &err) == 0) {
       pass = vd_passes(r, &o, time_shift);
     } else {
-      snprintf(st, sizeof st, "error: %s", err.message);
+      snprintf(st, sizeof st, "error: %.200s", err.message);
       o.status = st;
     }
     if (pass)

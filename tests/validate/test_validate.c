@@ -407,7 +407,7 @@ static void test_petrarch(void **state) {
   vd_record *r = &s.v[0];
   assert_string_equal(r->id, "BASIC-01");
   assert_string_equal(r->date, "1995-01-01");
-  assert_string_equal(r->text, "Gondor attacked Rohan and Rohan attacked Gondor.");
+  assert_string_equal(r->text, "Gondor attacked Rohan on Monday and Rohan attacked Gondor on Tuesday.");
   assert_int_equal(r->nevents, 2);
   assert_int_equal(r->line, 12);
   assert_int_equal(r->unscored, VD_SCORED);
