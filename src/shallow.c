@@ -49,6 +49,7 @@ typedef struct sent {
   HF_VEC(item) it;
   hf_buf keys;
   hf_map builtins;    /* the built-in words */
+  uint64_t have[4];   /* prefix bits of the sentence's words (sh_prefix_bit) */
   int ngroups;
   int discard, complex;
   const char *why;
@@ -155,7 +156,15 @@ static void tokenize(sent *s, size_t a, size_t b) {
     t.type = isdigit((unsigned char)text[start]) ? T_NUM : T_NULL;
     HF_VEC_PUSH(s->t, t);
   }
-  for (size_t k = 0; k < s->t.n; k++) s->t.v[k].key = s->keys.data + koff.v[k];
+  memset(s->have, 0, sizeof s->have);
+  for (size_t k = 0; k < s->t.n; k++) {
+    tok *t = &s->t.v[k];
+    t->key = s->keys.data + koff.v[k];
+    for (uint32_t l = 1; l <= 3 && l <= t->len; l++) {
+      unsigned bit = sh_prefix_bit(t->key, l);
+      s->have[bit >> 6] |= 1ULL << (bit & 63);
+    }
+  }
   free(koff.v);
 }
 
@@ -606,6 +615,8 @@ static int elem_at(const sent *s, const sh_elem *e, int k, int limit, match *m, 
     return 1;
   case SH_E_ALT:
     for (int a = 0; a < e->nalt; a++) {
+      unsigned bit = e->alts[a].bit;
+      if (!(s->have[bit >> 6] >> (bit & 63) & 1)) continue;
       int l = match_seq(s, &e->alts[a], k, limit);
       if (l >= 0) {
         *end = l;
@@ -645,8 +656,18 @@ static int match_fwd(const sent *s, const sh_elem *e, int pos, int limit, int ad
  * adjacent), not before lo: TABARI reads the words before the verb from the verb back. */
 static int match_back(const sent *s, const sh_elem *e, int pos, int lo, int adjacent, match *m, int *start) {
   for (int k = pos; k >= lo; k = prev_live(s, k)) {
-    /* the element may start a few tokens earlier and end at k */
-    int from = e->kind == SH_E_WORD ? k : lo;
+    /* the element may start a few tokens earlier and end at k (actors: at most 16 words;
+     * alternatives of words in a row: as many as their longest) */
+    int from = e->kind == SH_E_WORD ? k : k - 16;
+    if (e->kind == SH_E_ALT) {
+      int longest = 1, gaps = 0;
+      for (int a = 0; a < e->nalt; a++) {
+        if (e->alts[a].nw > longest) longest = e->alts[a].nw;
+        gaps |= !e->alts[a].joined;
+      }
+      from = gaps ? lo : k - longest - 1;
+    }
+    if (from < lo) from = lo;
     for (int st = k; st >= from; st--) {
       if (s->t.v[st].gone) continue;
       int end;
@@ -665,6 +686,10 @@ static int match_back(const sent *s, const sh_elem *e, int pos, int lo, int adja
 
 /* Matches pattern p around verb item v inside the clause [cs, ce). */
 static int match_pattern(const sent *s, const sh_pattern *p, const item *v, int cs, int ce, match *m) {
+  for (int k = 0; k < p->nel; k++) /* an alternative set none of whose words is here */
+    if (p->el[k].kind == SH_E_ALT && !((p->el[k].any[0] & s->have[0]) | (p->el[k].any[1] & s->have[1]) |
+                                        (p->el[k].any[2] & s->have[2]) | (p->el[k].any[3] & s->have[3])))
+      return 0;
   memset(m, 0, sizeof *m);
   m->src = m->tgt = m->both = -1;
   m->first = v->first;
@@ -831,6 +856,9 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
     const sh_pattern *pat = NULL;
     for (uint32_t k = 0; k < vb->npat && !pat; k++) {
       const sh_pattern *p = &s->lx->patterns.v[s->lx->order.v[vb->pat0 + k]];
+      if ((p->need[0] & ~s->have[0]) | (p->need[1] & ~s->have[1]) | (p->need[2] & ~s->have[2]) |
+          (p->need[3] & ~s->have[3]))
+        continue;
       if (!match_pattern(s, p, v, cs, ce, &m)) continue;
       pat = p;
       /* a match through alternatives counts the letters it matched: longer patterns go first */

@@ -38,6 +38,14 @@ typedef struct sh_code {
   char flag;                /* '!', '?' or 0 */
 } sh_code;
 
+/* The bit (0..255) of the first min(3, n) characters of a word key: a sentence whose words
+ * lack a pattern word's bit cannot match the pattern. */
+static inline unsigned sh_prefix_bit(const char *key, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n && i < 3; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
+  return h & 255;
+}
+
 /* Code kinds. */
 enum { SH_C_EVENT = 0, SH_C_NULL, SH_C_DISCARD, SH_C_COMPLEX };
 int sh_code_kind(const char *code);
@@ -66,6 +74,8 @@ enum { SH_E_WORD = 1, SH_E_ALT, SH_E_VERB, SH_E_SOURCE, SH_E_TARGET, SH_E_BOTH, 
 /* A sequence of words: one alternative of a synset or a { a | b } set. */
 typedef struct sh_seq {
   uint16_t nw;
+  uint8_t bit;        /* sh_prefix_bit of the first word */
+  uint8_t joined;     /* every word follows the one before immediately */
   const sh_word *w;
 } sh_seq;
 
@@ -75,6 +85,7 @@ typedef struct sh_elem {
   sh_word word;       /* SH_E_WORD */
   uint16_t nalt;      /* SH_E_ALT */
   const sh_seq *alts;
+  uint64_t any[4];    /* SH_E_ALT: the first-word bits of its alternatives */
 } sh_elem;
 
 typedef struct sh_pattern {
@@ -86,6 +97,7 @@ typedef struct sh_pattern {
   int fixed;          /* the part of chars outside alternatives */
   int order;          /* position in the file, for ties */
   int designated;     /* has $, + or %: passive voice is not applied */
+  uint64_t need[4];   /* word-prefix bits (sh_prefix_bit) every sentence it matches has */
   const char *text, *rule;
 } sh_pattern;
 

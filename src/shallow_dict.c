@@ -83,6 +83,8 @@ static void add_entry(sh_lex *lx, int kind, const char *text, int endings, uint3
   uint16_t nw;
   const sh_word *w = phrase_words(lx, text, endings, &nw);
   if (!nw) return;
+  if (lx->format == HF_CX_PETRARCH) /* PETRARCH's phrases are noun phrases: words in a row */
+    for (int i = 0; i + 1 < nw; i++) ((sh_word *)w)[i].next = 1;
   sh_entry *e = hf_arena_alloc(&lx->arena, sizeof *e);
   e->kind = (uint8_t)kind;
   e->nw = nw;
@@ -121,7 +123,7 @@ static void expand_synset(sh_lex *lx, const hf_cx_dict *d, const char *name, int
 /* Appends to out every word sequence the tokens toks[0..n) stand for (synsets expanded). */
 static void expand_tokens(sh_lex *lx, const hf_cx_dict *d, const hf_cx_tok *toks, size_t n, int depth, seq_vec *out) {
   seq_vec cur = {0};
-  sh_seq empty = {0, NULL};
+  sh_seq empty = {0, 0, 0, NULL};
   HF_VEC_PUSH(cur, empty);
   for (size_t i = 0; i < n && cur.n; i++) {
     const hf_cx_tok *t = &toks[i];
@@ -132,7 +134,7 @@ static void expand_tokens(sh_lex *lx, const hf_cx_dict *d, const hf_cx_tok *toks
       w->exact = t->exact;
       w->next = t->next;
       w->endings = t->exact ? SH_END_NOUN : 0;
-      sh_seq s = {1, w};
+      sh_seq s = {1, 0, 0, w};
       HF_VEC_PUSH(parts, s);
     } else if (t->kind == HF_CX_T_SYNSET && depth < 8) {
       expand_synset(lx, d, t->text, depth + 1, &parts);
@@ -169,6 +171,16 @@ static void expand_synset(sh_lex *lx, const hf_cx_dict *d, const char *name, int
   for (size_t m = 0; m < s->nseqs; m++) {
     const hf_cx_seq *q = &d->seqs.v[s->seq0 + m];
     expand_tokens(lx, d, &d->toks.v[q->tok0], q->ntok, depth, out);
+  }
+}
+
+/* Fills in each sequence's first-word bit and whether its words all follow each other. */
+static void seal_seqs(sh_seq *a, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    a[k].bit = (uint8_t)sh_prefix_bit(a[k].w[0].key, a[k].w[0].len);
+    a[k].joined = 1;
+    for (int i = 0; i + 1 < a[k].nw; i++)
+      if (!a[k].w[i].next) a[k].joined = 0;
   }
 }
 
@@ -234,6 +246,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       e.nalt = (uint16_t)alts.n;
       sh_seq *a = hf_arena_alloc(&lx->arena, alts.n * sizeof *a);
       memcpy(a, alts.v, alts.n * sizeof *a);
+      seal_seqs(a, alts.n);
       e.alts = a;
       int best = 0;
       for (size_t k = 0; k < alts.n; k++)
@@ -269,6 +282,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       e.nalt = (uint16_t)alts.n;
       sh_seq *a = hf_arena_alloc(&lx->arena, alts.n * sizeof *a);
       memcpy(a, alts.v, alts.n * sizeof *a);
+      seal_seqs(a, alts.n);
       e.alts = a;
       int best = 0;
       for (size_t k = 0; k < alts.n; k++)
@@ -295,6 +309,14 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
   out->verb_at = verb_at;
   out->chars = chars;
   out->fixed = chars - alt;
+  for (size_t k = 0; k < el.n; k++)
+    for (int a = 0; ev[k].kind == SH_E_ALT && a < ev[k].nalt; a++)
+      ev[k].any[ev[k].alts[a].bit >> 6] |= 1ULL << (ev[k].alts[a].bit & 63);
+  for (size_t k = 0; k < el.n; k++)
+    if (ev[k].kind == SH_E_WORD) {
+      unsigned bit = sh_prefix_bit(ev[k].word.key, ev[k].word.len);
+      out->need[bit >> 6] |= 1ULL << (bit & 63);
+    }
   out->designated = designated;
   out->code = make_code(lx, &p->code);
   out->text = hf_intern_s(&lx->strings, p->text);
