@@ -55,7 +55,6 @@ typedef struct vd_suite {
   size_t problems_len, problems_cap;
   int nproblems;
   char *stop;             /* where reading stopped at an end marker ("FINAL-01 (file:line)"), or NULL */
-  int ncategories_excluded;
 } vd_suite;
 
 /* ---- The model (validate_model.c) ---- */
