@@ -353,6 +353,14 @@ static hooft_doc *new_doc(const hooft_article *art, const char *lang) {
  * and a capital letter or a quote (not after an initial, "U.S." or a short capitalized
  * abbreviation such as "Gen."), or at a blank line. */
 static size_t shallow_sentence_end(const char *text, size_t i, size_t n) {
+  /* a run-on "sentence" is coded in pieces of at most 4 KB, cut at a blank: the shallow
+   * parse is quadratic in the words of a sentence */
+  if (n - i > 4096) {
+    size_t cut = i + 4096;
+    while (cut > i + 1024 && text[cut] != ' ' && text[cut] != '\n') cut--;
+    while (cut > i && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
+    n = cut;
+  }
   for (; i < n; i++) {
     char ch = text[i];
     if (ch == '\n' && i + 1 < n && text[i + 1] == '\n') return i + 1;

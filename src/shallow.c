@@ -408,16 +408,15 @@ static void join_agents(sent *s) {
     if (ag->type != T_AGENT) continue;
     int pre = prev_live(s, ag->first);
     int former = pre >= 0 && key_is(&s->t.v[pre], "former");
+    if (former) pre = prev_live(s, pre); /* "Arnor former officials" */
     int target = -1;
     int after = item_at(s, live(s, ag->last + 1));
-    int before = -1;
-    for (int k = pre; k >= 0; k--) { /* the actor whose last word is just before the agent */
+    int before = -1; /* the item whose last word is just before the agent */
+    for (int k = pre; k >= 0 && k > pre - 16; k--) {
       int y = item_at(s, k);
-      if (y >= 0) {
-        if (s->it.v[y].last == pre || s->it.v[y].last == pre - 0) before = y;
-        break;
-      }
-      if (s->t.v[k].type != T_NULL || k != pre) break;
+      if (y < 0) continue;
+      if (s->it.v[y].last == pre) before = y;
+      break;
     }
     if (before >= 0 && s->it.v[before].type == T_ACTOR) target = before;
     else if (after >= 0 && s->it.v[after].type == T_ACTOR) target = after;
@@ -620,7 +619,7 @@ static int elem_at(const sent *s, const sh_elem *e, int k, int limit, match *m, 
       int l = match_seq(s, &e->alts[a], k, limit);
       if (l >= 0) {
         *end = l;
-        m->alt_chars += seq_chars(&e->alts[a]);
+        if (!e->synset) m->alt_chars += seq_chars(&e->alts[a]);
         return 1;
       }
     }

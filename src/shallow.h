@@ -82,6 +82,7 @@ typedef struct sh_seq {
 typedef struct sh_elem {
   uint8_t kind;
   uint8_t next;       /* the next element must follow immediately */
+  uint8_t synset;     /* SH_E_ALT from a synset (its length is fixed: its longest member) */
   sh_word word;       /* SH_E_WORD */
   uint16_t nalt;      /* SH_E_ALT */
   const sh_seq *alts;

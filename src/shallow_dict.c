@@ -243,6 +243,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
         return -1;
       }
       e.kind = SH_E_ALT;
+      e.synset = 1;
       e.nalt = (uint16_t)alts.n;
       sh_seq *a = hf_arena_alloc(&lx->arena, alts.n * sizeof *a);
       memcpy(a, alts.v, alts.n * sizeof *a);
@@ -252,7 +253,6 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       for (size_t k = 0; k < alts.n; k++)
         if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
       chars += best;
-      alt += best;
       free(alts.v);
       break;
     }
