@@ -12,7 +12,7 @@ enum {
   EXIT_USAGE = 2,       /* bad command line */
   EXIT_DICT = 3,        /* dictionaries could not be loaded */
   EXIT_OUTPUT = 4,      /* writing the output failed */
-  EXIT_THRESHOLD = 5,   /* eval: a score is below the --min-f1 threshold */
+  EXIT_THRESHOLD = 5,   /* eval: a score is below --min-f1; validate: below --min-pass */
   EXIT_STORE = 6        /* the event store failed: cannot open, damaged, read-only, full, unreachable */
 };
 
@@ -42,6 +42,7 @@ extern const char *const cli_filter_help;
 int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);

