@@ -345,6 +345,7 @@ sh_lex *sh_lex_build(const hf_cx_dict *d) {
   sh_lex *lx = hf_xcalloc(1, sizeof *lx);
   lx->format = d->format;
   options_defaults(&lx->opt);
+  if (d->format == HF_CX_PETRARCH) lx->opt.min_words = 0; /* TABARI's filter, not PETRARCH's */
 
   /* actors */
   for (size_t i = 0; i < d->actors.n; i++) {
@@ -372,11 +373,18 @@ sh_lex *sh_lex_build(const hf_cx_dict *d) {
     add_entry(lx, SH_AGENT, a->phrase, SH_END_NOUN, idx);
     for (size_t k = 0; k < a->nforms; k++) add_entry(lx, SH_AGENT, d->words.v[a->form0 + k], 0, idx);
   }
-  /* nouns, adjectives, options */
+  /* nouns, adjectives; PETRARCH's discard phrases become actors coded [###] */
   for (size_t i = 0; i < d->entries.n; i++) {
     const hf_cx_entry *e = &d->entries.v[i];
     if (e->kind == HF_CX_E_NOUN) add_entry(lx, SH_NOUN, e->text, SH_END_NOUN, 0);
     else if (e->kind == HF_CX_E_ADJECTIVE) add_entry(lx, SH_ADJ, e->text, 0, 0);
+    else if (e->kind == HF_CX_E_DISCARD || e->kind == HF_CX_E_DISCARD_STORY) {
+      sh_actor sa = {hf_intern_s(&lx->strings, e->text), rule_of(lx, e->file, e->line), (uint32_t)lx->dated.n, 1};
+      sh_dated dc = {hf_intern_s(&lx->strings, HF_CX_DISCARD), 0, 0};
+      HF_VEC_PUSH(lx->dated, dc);
+      HF_VEC_PUSH(lx->actors, sa);
+      add_entry(lx, SH_ACTOR, e->text, SH_END_NOUN, (uint32_t)(lx->actors.n - 1));
+    }
   }
   /* patterns, sorted longest first within each block */
   uint32_t *count = hf_xcalloc(d->blocks.n + 1, sizeof *count);
