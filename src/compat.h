@@ -178,6 +178,7 @@ typedef struct hf_cx_prob {
 typedef struct hf_cx_dict {
   int format;              /* HF_CX_TABARI or HF_CX_PETRARCH */
   int load_files;          /* a .project / config may open the files it names (off when fuzzing) */
+  int unreadable;          /* files that could not be read (a coder refuses such a set) */
   const char *base_dir;    /* PETRARCH: where a config's file names are looked up (borrowed), or NULL */
   hf_arena arena;
   hf_problems pr;          /* every problem: pr.count as found, pr.text ("file:line: message"

@@ -760,6 +760,7 @@ int hf_cx_read_file(hf_cx_dict *d, int kind, const char *path) {
   struct stat st;
   if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
     hf_cx_problem(d, path, 0, "is a directory, not a dictionary file");
+    d->unreadable++;
     return -1;
   }
   hooft_error e;
@@ -767,6 +768,7 @@ int hf_cx_read_file(hf_cx_dict *d, int kind, const char *path) {
   char *data = hf_read_file(path, &len, &e);
   if (!data) {
     hf_cx_problem(d, path, 0, "cannot open: %s", strerror(errno));
+    d->unreadable++;
     return -1;
   }
   hf_cx_read(d, kind, path, data, len);

@@ -35,11 +35,11 @@ hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err) {
 
 /* Opens a TABARI or PETRARCH set: read into the neutral model (compat.h), compiled into the
  * shallow coder's lexicon. Problems in single lines are kept as warnings (TABARI skips such
- * lines too); the set fails only when a file cannot be read or nothing codable is left. */
+ * lines too); the set fails when a file it names cannot be read or nothing codable is left. */
 static hooft_coder *open_compat(int format, const char *path, hooft_error *err) {
   hf_cx_dict *d = hf_cx_new(format);
   int r = format == HF_CX_TABARI ? hf_tabari_load(d, path) : hf_petrarch_load(d, path, NULL);
-  if (r < 0 || (!d->verbs.n && !d->actors.n)) {
+  if (r < 0 || d->unreadable || (!d->verbs.n && !d->actors.n)) {
     hf_error(err, "%s", d->pr.text.len ? hf_buf_cstr(&d->pr.text) : "no actors and no verbs in the dictionary set");
     hf_cx_free(d);
     return NULL;
