@@ -1,5 +1,6 @@
 /* bench.c: throughput benchmark: codes a corpus of N sentences built from the project's gold
  * sentences and sample articles, on one core, and prints load time, sentences/s and peak memory. */
+#include "bench_util.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,12 +11,6 @@
 #include "gold_pool.h"
 #include "hooft.h"
 
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* Codes articles of about 20 sentences of one language each until target sentences
  * are coded; returns the sentences per second and fills the counts. */
 static double run(hooft_coder *c, const gold_pool *p, long target, char *buf, long *sentences, long *events,
@@ -23,7 +18,7 @@ static double run(hooft_coder *c, const gold_pool *p, long target, char *buf, lo
   size_t k = 0;
   hooft_error err;
   *sentences = *events = *articles = 0;
-  double t1 = now();
+  double t1 = bench_now();
   while (*sentences < target) {
     const char *lang = p->lang[k % p->n];
     size_t len = 0;
@@ -46,7 +41,7 @@ static double run(hooft_coder *c, const gold_pool *p, long target, char *buf, lo
     (*articles)++;
     hooft_doc_free(d);
   }
-  return (double)*sentences / (now() - t1);
+  return (double)*sentences / (bench_now() - t1);
 }
 
 int main(int argc, char **argv) {
@@ -64,30 +59,30 @@ int main(int argc, char **argv) {
     return 1;
   }
   hooft_error err;
-  double t0 = now();
+  double t0 = bench_now();
   hooft_coder *c = hooft_coder_new(dict, &err);
-  double t_load = now() - t0;
+  double t_load = bench_now() - t0;
   if (!c) {
     fprintf(stderr, "bench: %s\n", err.message);
     return 1;
   }
   double t_gaz = 0;
   if (gaz && *gaz && strcmp(gaz, "none")) {
-    t0 = now();
+    t0 = bench_now();
     if (hooft_coder_load_gazetteer(c, gaz, &err) < 0) {
       fprintf(stderr, "bench: %s\n", err.message);
       return 1;
     }
-    t_gaz = now() - t0;
+    t_gaz = bench_now() - t0;
   }
   /* the first Dutch article loads hunspell-nl; then warm the lemma cache once, as a
    * long-running coder would be */
-  t0 = now();
+  t0 = bench_now();
   for (size_t i = 0; i < p.n; i++) {
     hooft_article a = {"warm", "2024-10-31", p.lang[i], NULL, p.text[i], strlen(p.text[i]), NULL};
     hooft_doc_free(hooft_code(c, &a, &err));
   }
-  double t_warm = now() - t0;
+  double t_warm = bench_now() - t0;
   char *buf = malloc(1 << 20);
   long sentences, events, articles;
   double with_claims = run(c, &p, target, buf, &sentences, &events, &articles);

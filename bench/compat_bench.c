@@ -2,6 +2,7 @@
  * (CAMEO.2.0 verbs, the three Phoenix actor files, agents, discards, issues) and prints the load
  * time and peak memory; then the time to convert it to hooft's format and load that as a coder.
  * Usage: hooft-compat-bench [DICTIONARY_DIR [RUNS]] */
+#include "bench_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,44 +12,26 @@
 
 #include "../src/compat.h"
 
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-/* Peak resident set size of the process so far, in MB. */
-static double peak_mb(void) {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return (double)ru.ru_maxrss / 1024.0;
-}
-
 int main(int argc, char **argv) {
   const char *dir = argc > 1 ? argv[1] : HOOFT_SOURCE_DIR "/../shared/ref/petrarch2/dictionaries";
   int runs = argc > 2 ? atoi(argv[2]) : 5;
   if (runs < 1 || runs > 1000) runs = 5;
-  double before = peak_mb();
+  double before = bench_peak_mb();
   double *t = calloc((size_t)runs, sizeof *t);
   /* the first load alone gives the peak memory; the later ones only the time */
-  double t0 = now();
+  double t0 = bench_now();
   hf_cx_dict *keep = hf_cx_new(HF_CX_PETRARCH);
   hf_petrarch_load(keep, dir, NULL);
-  t[0] = now() - t0;
-  double peak_one = peak_mb();
+  t[0] = bench_now() - t0;
+  double peak_one = bench_peak_mb();
   for (int r = 1; r < runs; r++) {
-    t0 = now();
+    t0 = bench_now();
     hf_cx_dict *d = hf_cx_new(HF_CX_PETRARCH);
     hf_petrarch_load(d, dir, NULL);
-    t[r] = now() - t0;
+    t[r] = bench_now() - t0;
     hf_cx_free(d);
   }
-  qsort(t, (size_t)runs, sizeof *t, cmp_double);
+  qsort(t, (size_t)runs, sizeof *t, bench_cmp_double);
   size_t dated = 0;
   for (size_t i = 0; i < keep->codes.n; i++) dated += keep->codes.v[i].from || keep->codes.v[i].to;
   printf("Phoenix set (%s): %zu files, %zu actors (%zu names, %zu codes, %zu dated), %zu agents, %zu verbs, "
@@ -67,18 +50,18 @@ int main(int argc, char **argv) {
   char out[] = "/tmp/hooft-compat-bench-XXXXXX";
   if (ref && mkdtemp(out)) {
     hf_cx_report rep;
-    t0 = now();
+    t0 = bench_now();
     int rc = hf_cx_convert(keep, ref, ref_dir, out, &rep, &err);
-    double t_conv = now() - t0;
+    double t_conv = bench_now() - t0;
     hooft_coder_free(ref);
     if (rc == 0) {
-      t0 = now();
+      t0 = bench_now();
       hooft_coder *c = hooft_coder_new(out, &err);
-      double t_load = now() - t0;
+      double t_load = bench_now() - t0;
       if (c) {
         printf("convert to hooft's format: %.1f ms (%zu actor lines, %zu role lines, %zu verb patterns); "
                "loading the converted set as a coder: %.1f ms; peak memory %.1f MB\n",
-               t_conv * 1e3, rep.actor_lines, rep.role_lines, rep.verb_lines, t_load * 1e3, peak_mb());
+               t_conv * 1e3, rep.actor_lines, rep.role_lines, rep.verb_lines, t_load * 1e3, bench_peak_mb());
         hooft_coder_free(c);
       } else {
         ok = 0;

@@ -4,6 +4,7 @@
  * Prints load time, records (sentences) per second on one core, peak resident memory and the
  * events coded. Each part runs in a process of its own so that its peak memory is its own.
  * Usage: hooft-tabari-bench [tabari|phoenix] [N]   (default: both, N = 100000) */
+#include "bench_util.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,24 +19,6 @@
 #include "ref_corpus.h"
 
 #define RUNS 3
-
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-/* Peak resident set size of the process so far, in MB. */
-static double peak_mb(void) {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return (double)ru.ru_maxrss / 1024.0;
-}
 
 /* The reference files: $HOOFT_REF, else ../shared/ref beside the source tree. */
 static const char *ref_dir(void) {
@@ -60,16 +43,16 @@ static hooft_coder *load(const char *spec, int runs, double *median, double *min
   hooft_error err;
   for (int r = 0; r < runs; r++) {
     hooft_coder_free(c);
-    double t0 = now();
+    double t0 = bench_now();
     c = hooft_coder_open(spec, &err);
-    t[r] = now() - t0;
+    t[r] = bench_now() - t0;
     if (!c) {
       fprintf(stderr, "hooft-tabari-bench: cannot open %s:\n%s\n", spec, err.message);
       exit(1);
     }
-    if (r == 0) *peak_after_first = peak_mb();
+    if (r == 0) *peak_after_first = bench_peak_mb();
   }
-  qsort(t, (size_t)runs, sizeof *t, cmp_double);
+  qsort(t, (size_t)runs, sizeof *t, bench_cmp_double);
   *median = t[runs / 2] * 1e3;
   *min = t[0] * 1e3;
   return c;
@@ -87,7 +70,7 @@ static double code_pass(hooft_coder *c, const ref_corpus *corpus, const uint32_t
                         pass_counts *pc) {
   memset(pc, 0, sizeof *pc);
   hooft_error err;
-  double t0 = now();
+  double t0 = bench_now();
   for (size_t k = 0; (by_sentences ? pc->sentences : pc->texts) < target; k++) {
     const ref_text *t = &corpus->v[order ? order[k] : k % corpus->n];
     hooft_article a = {"bench", t->date, "en", NULL, t->text, t->len, NULL};
@@ -106,7 +89,7 @@ static double code_pass(hooft_coder *c, const ref_corpus *corpus, const uint32_t
     if (st && !strcmp(st, "short")) pc->shortened++;
     hooft_doc_free(d);
   }
-  return now() - t0;
+  return bench_now() - t0;
 }
 
 /* Codes RUNS passes; prints the median and best rates; returns the median rate. */
@@ -117,7 +100,7 @@ static double timed(hooft_coder *c, const ref_corpus *corpus, const uint32_t *or
     double s = code_pass(c, corpus, order, target, by_sentences, pc);
     rate[r] = (double)(by_sentences ? pc->sentences : pc->texts) / s;
   }
-  qsort(rate, RUNS, sizeof *rate, cmp_double);
+  qsort(rate, RUNS, sizeof *rate, bench_cmp_double);
   printf("coding: %.0f %s/s median of %d runs (best %.0f, worst %.0f), one core\n", rate[RUNS / 2], unit, RUNS,
          rate[RUNS - 1], rate[0]);
   return rate[RUNS / 2];
@@ -132,7 +115,7 @@ static int bench_tabari(long n) {
   need(demo);
   need(validate);
   snprintf(spec, sizeof spec, "tabari:%s", project);
-  double before = peak_mb();
+  double before = bench_peak_mb();
   ref_corpus distinct = {0};
   long nd = ref_corpus_tabari(&distinct, demo), nv = ref_corpus_tabari(&distinct, validate);
   if (nd <= 0 || nv <= 0) {
@@ -148,7 +131,7 @@ static int bench_tabari(long n) {
     order[i] = (uint32_t)((size_t)i % distinct.n);
     bytes += distinct.v[order[i]].len;
   }
-  double corpus_mb = peak_mb();
+  double corpus_mb = bench_peak_mb();
   double median, min, after_load;
   hooft_coder *c = load(spec, 5, &median, &min, &after_load);
   printf("== TABARI demo set (%s)\n", spec);
@@ -162,7 +145,7 @@ static int bench_tabari(long n) {
          pc.events, pc.texts, (double)pc.events / (double)pc.texts, pc.complex, pc.discard, pc.shortened, pc.refused);
   printf("peak memory: %.1f MB resident (%.1f MB before reading the corpus, %.1f MB with the corpus index, %.1f MB "
          "after loading)\n",
-         peak_mb(), before, corpus_mb, after_load);
+         bench_peak_mb(), before, corpus_mb, after_load);
   printf("targets: >= 94,000 records/s, load about 10 ms (TABARI: 47,000 records/s, 4.7 MB, 10 ms)\n");
   hooft_coder_free(c);
   free(order);
@@ -179,7 +162,7 @@ static int bench_phoenix(long n) {
   need(giga);
   need(unit);
   snprintf(spec, sizeof spec, "petrarch:%s", dict);
-  double before = peak_mb();
+  double before = bench_peak_mb();
   double median, min, after_load;
   hooft_coder *c = load(spec, 3, &median, &min, &after_load);
   ref_corpus corpus = {0};
@@ -197,7 +180,7 @@ static int bench_phoenix(long n) {
   timed(c, &corpus, NULL, n, 1, "sentences", &pc);
   printf("events: %ld in %ld sentences of %ld texts; complex %ld, discarded %ld, short %ld, refused %ld\n", pc.events,
          pc.sentences, pc.texts, pc.complex, pc.discard, pc.shortened, pc.refused);
-  printf("peak memory: %.1f MB resident\n", peak_mb());
+  printf("peak memory: %.1f MB resident\n", bench_peak_mb());
   printf("targets: load < 300 ms, < 150 MB, >= 30,000 sentences/s\n");
   hooft_coder_free(c);
   ref_corpus_free(&corpus);

@@ -161,4 +161,9 @@ void vd_environment_free(vd_environment *env);
  * malloc'ed. */
 char *vd_petrarch_option(const char *option, const char *value);
 
+/* Allocation for the validation readers: exits with "out of memory" (status 70) on failure. */
+void *vd_alloc(void *p, size_t n);
+/* A NUL-terminated copy of s[0..n) (vd_alloc). */
+char *vd_strndup(const char *s, size_t n);
+
 #endif

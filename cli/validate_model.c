@@ -9,7 +9,7 @@
 #include "validate.h"
 
 /* Allocation that cannot fail quietly: the command has no way to go on without memory. */
-static void *vd_alloc(void *p, size_t n) {
+void *vd_alloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q) {
     fputs("hooft: out of memory\n", stderr);
@@ -18,7 +18,7 @@ static void *vd_alloc(void *p, size_t n) {
   return q;
 }
 
-static char *vd_strndup(const char *s, size_t n) {
+char *vd_strndup(const char *s, size_t n) {
   char *d = vd_alloc(NULL, n + 1);
   memcpy(d, s, n);
   d[n] = 0;

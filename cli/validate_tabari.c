@@ -8,22 +8,6 @@
 
 #include "validate.h"
 
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) {
-    fputs("hooft: out of memory\n", stderr);
-    exit(70);
-  }
-  return q;
-}
-
-static char *xstrndup(const char *s, size_t n) {
-  char *d = xrealloc(NULL, n + 1);
-  memcpy(d, s, n);
-  d[n] = 0;
-  return d;
-}
-
 static int is_blank_line(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
@@ -64,9 +48,9 @@ static int valid_utf8(const unsigned char *s, size_t n) {
 /* dir of path joined with name (name as is when absolute or when path has no directory). */
 static char *join_dir(const char *path, const char *name) {
   const char *slash = strrchr(path, '/');
-  if (name[0] == '/' || !slash) return xstrndup(name, strlen(name));
+  if (name[0] == '/' || !slash) return vd_strndup(name, strlen(name));
   size_t d = (size_t)(slash - path) + 1, n = strlen(name);
-  char *out = xrealloc(NULL, d + n + 1);
+  char *out = vd_alloc(NULL, d + n + 1);
   memcpy(out, path, d);
   memcpy(out + d, name, n + 1);
   return out;
@@ -102,8 +86,8 @@ int vd_read_project(vd_suite *s, const char *path, vd_project *p) {
       }
       char *full = join_dir(path, name);
       if (k == 0) {
-        p->textfiles = xrealloc(p->textfiles, (p->ntextfiles + 1) * sizeof *p->textfiles);
-        p->textfile_lines = xrealloc(p->textfile_lines, (p->ntextfiles + 1) * sizeof *p->textfile_lines);
+        p->textfiles = vd_alloc(p->textfiles, (p->ntextfiles + 1) * sizeof *p->textfiles);
+        p->textfile_lines = vd_alloc(p->textfile_lines, (p->ntextfiles + 1) * sizeof *p->textfile_lines);
         p->textfile_lines[p->ntextfiles] = ln;
         p->textfiles[p->ntextfiles++] = full;
       } else {
@@ -178,7 +162,7 @@ static size_t rfind(const char *hay, size_t from, size_t to, const char *needle)
 /* The record's text: bytes [0, n) of the body with line breaks and TABARI's "\n" display
  * markers turned into blanks, runs of blanks collapsed, trimmed. */
 static char *record_text(const char *b, size_t n) {
-  char *out = xrealloc(NULL, n + 1);
+  char *out = vd_alloc(NULL, n + 1);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     char c = b[i];
@@ -203,7 +187,7 @@ static int read_field(vd_suite *s, vd_record *r, const char *file, int ln, const
   while (a < e && (b[a] == ' ' || b[a] == '\t')) a++;
   while (e > a && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
   if (a == e) return 0;
-  char *f = xstrndup(b + a, e - a);
+  char *f = vd_strndup(b + a, e - a);
   int rc = 1;
   if (!strncasecmp(f, "OPTION:", 7)) {
     char *cmd = f + 7;
@@ -233,7 +217,7 @@ static int read_field(vd_suite *s, vd_record *r, const char *file, int ln, const
   } else if (strchr(f, '/')) {
     char *parts[4] = {0};
     int np = 0;
-    char *copy = xstrndup(f, strlen(f));
+    char *copy = vd_strndup(f, strlen(f));
     for (char *p = copy; np < 4;) {
       char *slash = strchr(p, '/');
       if (slash) *slash = 0;
@@ -302,9 +286,9 @@ static int finish_record(vd_suite *s, rec_text *t, int stop) {
   if (!idn) {
     vd_problem(s, file, t->header_line, "the record header has a date but no id");
     bad = 1;
-    r->id = xstrndup("?", 1);
+    r->id = vd_strndup("?", 1);
   } else {
-    r->id = xstrndup(id, idn);
+    r->id = vd_strndup(id, idn);
   }
   /* comment: from the first slash-star to the last star-slash */
   const char *b = t->body ? t->body : "";
@@ -377,7 +361,7 @@ static int finish_record(vd_suite *s, rec_text *t, int stop) {
     char buf[600];
     snprintf(buf, sizeof buf, "%s (%s:%d)", r->id, file, t->header_line);
     free(s->stop);
-    s->stop = xstrndup(buf, strlen(buf));
+    s->stop = vd_strndup(buf, strlen(buf));
     vd_drop_record(s);
     return 1;
   }
@@ -417,7 +401,7 @@ int vd_read_tabari(vd_suite *s, const char *file, const char *data, size_t len, 
       if (!isdigit((unsigned char)line[0])) continue;
       in_record = 1;
       free(t.header);
-      t.header = xstrndup(line, n);
+      t.header = vd_strndup(line, n);
       for (size_t i = 0; i < n; i++)
         if (!t.header[i]) t.header[i] = ' ';
       t.header_line = ln;
@@ -426,12 +410,12 @@ int vd_read_tabari(vd_suite *s, const char *file, const char *data, size_t len, 
     }
     if (t.nlines == t.lcap) {
       t.lcap = t.lcap ? t.lcap * 2 : 16;
-      t.starts = xrealloc(t.starts, t.lcap * sizeof *t.starts);
+      t.starts = vd_alloc(t.starts, t.lcap * sizeof *t.starts);
     }
     t.starts[t.nlines++] = t.len;
     if (t.len + n + 2 > t.cap) {
       t.cap = (t.len + n + 2) * 2;
-      t.body = xrealloc(t.body, t.cap);
+      t.body = vd_alloc(t.body, t.cap);
     }
     memcpy(t.body + t.len, line, n);
     for (size_t i = t.len; i < t.len + n; i++)
