@@ -24,8 +24,13 @@ hooft_coder *cli_load(const char *dict_dir) {
     fprintf(stderr, "hooft: cannot load dictionaries from %s:\n%s\n", dict_dir, err.message);
     return NULL;
   }
-  /* TABARI and PETRARCH sets: coded by TABARI's rules, without locations */
-  if (!strncmp(dict_dir, "tabari:", 7) || !strncmp(dict_dir, "petrarch:", 9)) return c;
+  /* TABARI and PETRARCH sets: coded by TABARI's rules, without locations; CAMEO codes get
+   * their names, Goldstein scores and quad classes from our table */
+  if (!strncmp(dict_dir, "tabari:", 7) || !strncmp(dict_dir, "petrarch:", 9)) {
+    if (hooft_coder_load_cameo(c, HOOFT_DEFAULT_DICT, &err) < 0)
+      fprintf(stderr, "hooft: no CAMEO names or Goldstein scores: %s\n", err.message);
+    return c;
+  }
   /* the gazetteer for event locations: $HOOFT_GAZETTEER ("none" to go without), else the
    * one the build generated */
   const char *gaz = getenv("HOOFT_GAZETTEER");

@@ -121,6 +121,13 @@ hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err);
  * filled ("file:line: message" for every problem found). */
 hooft_coder *hooft_coder_open(const char *spec, hooft_error *err);
 
+/* Gives a coder opened from a TABARI or PETRARCH set hooft's CAMEO table (dict_dir/cameo/events.tsv):
+ * when the set's event codes are CAMEO codes (at least 90% of them are in the table), its events
+ * get CAMEO names, Goldstein scores, quad classes and PLOVER categories. Returns 1 if the set's
+ * codes are CAMEO, 0 if not (WEIS, own schemes: the events keep only their codes), or -1 with
+ * err filled when the table cannot be read. */
+int hooft_coder_load_cameo(hooft_coder *coder, const char *dict_dir, hooft_error *err);
+
 /* Applies one TABARI .options command ("SET: CODE BY SENTENCE", "COMPLEX: VERBS[5] NOACTPRIOR",
  * "DEFAULT: SOURCE [SRC]", "DEFAULT: OFF", "COMMA: OFF") to a coder opened from a TABARI or
  * PETRARCH set, as the validation records do between sentences. Returns 0, or -1 with err

@@ -221,6 +221,9 @@ int hf_dict_next(hf_dict_file *df, char **line, int *ln);
 
 int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err);
 
+/* Loads only dir/cameo/events.tsv into c->cameo (for a TABARI or PETRARCH coder). */
+int hf_load_cameo_table(hooft_coder *c, const char *dir, hooft_error *err);
+
 /* Makes a verb lemma known to the lemmatizer (its inflected forms then reduce to it). */
 void hf_index_verb(hooft_coder *c, int lang, const char *lemma);
 

@@ -64,6 +64,34 @@ hooft_coder *hooft_coder_open(const char *spec, hooft_error *err) {
   return hooft_coder_new(spec, err);
 }
 
+/* Counts how many distinct event codes of the lexicon (roots and patterns, paired codes too)
+ * are in the CAMEO table. */
+static void count_cameo(const hooft_coder *c, const sh_code *code, hf_map *seen, size_t *all, size_t *found) {
+  const char *codes[2] = {code->code, code->code2};
+  for (int k = 0; k < 2; k++) {
+    if (!codes[k] || sh_code_kind(codes[k]) != SH_C_EVENT || hf_map_get(seen, codes[k])) continue;
+    hf_map_put(seen, codes[k], (void *)1);
+    (*all)++;
+    if (hf_map_get(&c->cameo, codes[k])) (*found)++;
+  }
+}
+
+int hooft_coder_load_cameo(hooft_coder *c, const char *dict_dir, hooft_error *err) {
+  if (!c->shallow) {
+    hf_error(err, "a coder of hooft's own dictionaries has its CAMEO table already");
+    return -1;
+  }
+  if (!c->cameo.count && hf_load_cameo_table(c, dict_dir, err) < 0) return -1;
+  hf_map seen = {0};
+  size_t all = 0, found = 0;
+  const sh_lex *lx = c->shallow;
+  for (size_t i = 0; i < lx->verbs.n; i++) count_cameo(c, &lx->verbs.v[i].code, &seen, &all, &found);
+  for (size_t i = 0; i < lx->patterns.n; i++) count_cameo(c, &lx->patterns.v[i].code, &seen, &all, &found);
+  hf_map_free(&seen);
+  c->shallow->cameo = all && found * 10 >= all * 9;
+  return c->shallow->cameo;
+}
+
 int hooft_coder_option(hooft_coder *c, const char *command, hooft_error *err) {
   if (!c->shallow) {
     hf_error(err, "options apply to TABARI and PETRARCH dictionary sets only");
@@ -422,7 +450,13 @@ static void code_shallow(hooft_coder *c, hooft_doc *d, const char *text, size_t 
         ev.cameo = own(d, x->code);
         ev.root = hf_arena_strndup(&d->arena, x->code, 2);
         const char *label = hf_map_get(&c->shallow->labels, x->code);
-        ev.cameo_name = label ? own(d, label) : NULL;
+        const hf_cameo *cam = c->shallow->cameo ? hf_map_get(&c->cameo, x->code) : NULL;
+        ev.cameo_name = label ? own(d, label) : cam ? own(d, cam->name) : NULL;
+        if (cam) {
+          ev.quad = cam->quad;
+          ev.goldstein = cam->goldstein;
+          ev.plover = own(d, cam->plover);
+        }
         ev.verb = hf_arena_strndup(&d->arena, text + x->verb_a, x->verb_b - x->verb_a);
         ev.pattern = own(d, x->pattern ? x->pattern->text : x->verb->name);
         ev.rule = own(d, x->pattern ? x->pattern->rule : x->verb->rule);

@@ -558,6 +558,20 @@ static void load_verbs(hooft_coder *c, int lang, hf_problems *pr) {
   hf_map_free(&seen);
 }
 
+int hf_load_cameo_table(hooft_coder *c, const char *dir, hooft_error *err) {
+  hf_problems pr = {{0}, 0, {0}, 0, dir};
+  load_cameo(c, &pr);
+  hf_buf_free(&pr.warn_text);
+  if (pr.count) {
+    const char *t = hf_buf_cstr(&pr.text);
+    hf_error(err, "%.*s", (int)strlen(t) - 1, t);
+    hf_buf_free(&pr.text);
+    return -1;
+  }
+  hf_buf_free(&pr.text);
+  return 0;
+}
+
 int hf_load_dictionaries(hooft_coder *c, const char *dir, hooft_error *err) {
   hf_problems pr = {{0}, 0, {0}, 0, dir};
   load_cameo(c, &pr);

@@ -150,6 +150,7 @@ typedef struct sh_lex {
   sh_options opt, opt0;     /* current and as loaded */
   void *scratch;            /* the sentence being coded (shallow.c) */
   int trace;                /* print each sentence's parse to stderr (HOOFT_TRACE) */
+  int cameo;                /* the event codes are CAMEO's (hooft_coder_load_cameo) */
 } sh_lex;
 
 /* Compiles d into a new lexicon (caller owns; sh_lex_free). Problems that make a phrase
