@@ -14,6 +14,7 @@
 #include "gold_pool.h"
 #include "hooft_store.h"
 
+static long BATCH = 200;
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -101,7 +102,7 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   long events = 0;
   for (long a = 0; a < n; a++) {
     double t1 = now();
-    if (a % 200 == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
+    if (a % BATCH == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
     hooft_article art = {c[a].id, c[a].date, c[a].lang, "Bench", c[a].text, strlen(c[a].text), c[a].url};
     if (hooft_store_check(s, &art, 1, &err) != HOOFT_PUT_NEW) die("check", &err);
     double t2 = now();
@@ -109,7 +110,7 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
     if (!d) die("code", &err);
     double t3 = now();
     if (hooft_store_put(s, &art, 1, d, &err) < 0) die("put", &err);
-    if ((a % 200 == 199 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
+    if ((a % BATCH == BATCH - 1 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
     double t4 = now();
     events += (long)hooft_doc_event_count(d);
     hooft_doc_free(d);
@@ -262,6 +263,7 @@ static void bench_query(const char *url, const char *label) {
 
 int main(int argc, char **argv) {
   long target = argc > 1 ? atol(argv[1]) : 5000000;
+  if (getenv("HOOFT_BENCH_BATCH")) BATCH = atol(getenv("HOOFT_BENCH_BATCH"));
   long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
   const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");
   const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";
