@@ -648,6 +648,8 @@ static int rows_flush(hooft_store *s, hooft_error *err) {
                           rowbuf_spec[k].ignore, err);
     temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
   }
+  /* PostgreSQL plans the joins with the temporary tables' real sizes (no autovacuum analyzes them) */
+  if (rc == 0 && temp && hf_db_is_pg(s->db)) rc = s->db->ops->exec(s->db, "ANALYZE hooft_ev_update", err);
   if (rc == 0 && temp) rc = s->db->ops->exec(s->db, apply_updates, err);
   rows_clear(s->rows);
   return rc;
@@ -1114,8 +1116,8 @@ static void array_text(hf_buf *b, const char *s) {
 static void array_int(hf_buf *b, long long v) { hf_buf_printf(b, "%c%lld", b->len ? ',' : '{', v); }
 
 /* PostgreSQL: the candidates of many (group, days) ranges in one query (the
- * pairs as arrays, unnested and joined with the events): one round trip per
- * CAND_CHUNK pairs instead of one per pair. */
+ * ranges as arrays, unnested; a lateral join looks each up in events_key):
+ * one round trip per CAND_CHUNK ranges instead of one per range. */
 #define CAND_CHUNK 4000
 static int load_all_candidates(hooft_store *s, const gday *want, size_t n, hooft_error *err) {
   const hf_db_ops *o = s->db->ops;
@@ -1142,8 +1144,8 @@ static int load_all_candidates(hooft_store *s, const gday *want, size_t n, hooft
         "SELECT e.id, e.day, e.last_day, e.cameo, e.certainty, e.location_name, e.location_country, e.location_lat, "
         "e.location_lon, e.location_feature, e.mentions, e.articles, e.first_article, e.first_seq, e.quad, "
         "e.goldstein, e.plover, e.codes, k.i FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::int[], "
-        "?::int[], ?::bigint[]) AS k(s, t, r, n, lo, hi, i) JOIN events e ON e.source_code = k.s AND "
-        "e.target_code = k.t AND e.root = k.r AND e.negated = k.n AND e.day BETWEEN k.lo AND k.hi",
+        "?::int[], ?::bigint[]) AS k(s, t, r, n, lo, hi, i) CROSS JOIN LATERAL (SELECT * FROM events WHERE "
+        "source_code = k.s AND target_code = k.t AND root = k.r AND negated = k.n AND day BETWEEN k.lo AND k.hi) e",
         0, err);
     int rc = st ? o->query(st, p, 7, err) : -1;
     int got = 0;
