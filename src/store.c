@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "store_internal.h"
@@ -248,16 +249,37 @@ static hf_db *open_sqlite(const char *url, hooft_error *err) {
   return db;
 }
 
-hooft_store *hooft_store_open(const char *url, hooft_error *err) {
+/* Opens the store at url; existing: refuse one without hooft's tables (or, SQLite, without a file). */
+static hooft_store *store_open(const char *url, int existing, hooft_error *err) {
   if (!url || !*url) {
     hf_error(err, "no store given (--db URL, or $HOOFT_DB)");
     return NULL;
   }
   int pg = strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0;
+  if (existing && !pg) {
+    char *path = hf_xstrdup(strncmp(url, "sqlite://", 9) == 0 ? url + 9 : strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
+    path[strcspn(path, "?")] = 0;
+    struct stat st;
+    int there = stat(path, &st) == 0;
+    if (!there) hf_error(err, "%s: no such store (the file does not exist)", path);
+    free(path);
+    if (!there) return NULL;
+  }
   hf_db *db = pg ? hf_pg_open(url, err) : open_sqlite(url, err);
   if (!db) return NULL;
   hooft_store *s = hf_xcalloc(1, sizeof *s);
   s->db = db;
+  char version[32];
+  if (existing && !schema_version(s, version, sizeof version)) {
+    /* the URL as shown: a password becomes *** */
+    const char *at = strchr(url, '@'), *colon = strchr(strstr(url, "://") ? strstr(url, "://") + 3 : url, ':');
+    if (pg && at && colon && colon < at)
+      hf_error(err, "%.*s***%s: no such store (no hooft tables in it)", (int)(colon + 1 - url), url, at);
+    else
+      hf_error(err, "%s: no such store (no hooft tables in it)", url);
+    hooft_store_close(s);
+    return NULL;
+  }
   if (create_schema(s, err) < 0) {
     hooft_store_close(s);
     return NULL;
@@ -287,6 +309,10 @@ void hooft_store_close(hooft_store *s) {
   s->db->ops->close(s->db);
   free(s);
 }
+
+hooft_store *hooft_store_open(const char *url, hooft_error *err) { return store_open(url, 0, err); }
+
+hooft_store *hooft_store_open_existing(const char *url, hooft_error *err) { return store_open(url, 1, err); }
 
 const char *hooft_store_backend(const hooft_store *s) { return s->db->ops->name; }
 
