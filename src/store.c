@@ -1047,7 +1047,7 @@ static int tally_cmp(const void *a, const void *b) { return strcmp(((const tally
 /* x's tally as text, by code: "190:2,193:1" (into b). */
 static const char *codes_text(cand *x, hf_buf *b) {
   b->len = 0;
-  qsort(x->codes.v, x->codes.n, sizeof *x->codes.v, tally_cmp);
+  if (x->codes.n > 1) qsort(x->codes.v, x->codes.n, sizeof *x->codes.v, tally_cmp);
   for (size_t i = 0; i < x->codes.n; i++)
     hf_buf_printf(b, "%s%s:%lld", i ? "," : "", x->codes.v[i].code, (long long)x->codes.v[i].n);
   return hf_buf_cstr(b);
@@ -1558,7 +1558,7 @@ static int file_pending(hooft_store *s, hooft_error *err) {
   /* each group's days, the windows around them merged where they (nearly) meet */
   for (size_t gi = 0; gi < ec->list.n; gi++) {
     evgroup *g = ec->list.v[gi];
-    qsort(g->days.v, g->days.n, sizeof *g->days.v, int_cmp);
+    if (g->days.n > 1) qsort(g->days.v, g->days.n, sizeof *g->days.v, int_cmp);
     for (size_t i = 0; i < g->days.n; i++) {
       long dn = hf_day_number(g->days.v[i]);
       if (want.n && want.v[want.n - 1].g == g && dn - HOOFT_DEDUP_WINDOW <= want.v[want.n - 1].hi + 1)
