@@ -1,6 +1,6 @@
 /* store.c: the event store, backend-independent: opening by URL, the schema, batches, article identity,
- * deduplication of event mentions into events (rules: docs/store.md), and the batch's writes: events
- * once per flush, mentions/sentences/sources in multi-row INSERTs, the (dyad, month) rollup, FTS5. */
+ * deduplication of event mentions into events (rules: docs/store.md), and the flush that files a batch's
+ * mentions in memory and writes its rows in bulk, the changed events and the (dyad, month) rollup, FTS5. */
 #include <ctype.h>
 #include <jansson.h>
 #include <math.h>

@@ -1,4 +1,4 @@
-/* store_pg.c: the PostgreSQL backend of the event store (libpq; writes pipelined, reads row by row). */
+/* store_pg.c: the PostgreSQL backend of the event store (libpq; writes pipelined, rows in bulk by COPY, reads row by row). */
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
