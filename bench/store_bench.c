@@ -14,6 +14,7 @@
 #include "gold_pool.h"
 #include "hooft_store.h"
 
+static long BATCH = 200;
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -97,20 +98,24 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   double t0 = now();
   hooft_store *s = hooft_store_open(url, &err);
   if (!s) die(url, &err);
-  double t_open = now() - t0, t_code = 0, t_store = 0;
+  double t_open = now() - t0, t_code = 0, t_store = 0, t_check = 0, t_commit = 0;
   long events = 0;
   for (long a = 0; a < n; a++) {
     double t1 = now();
-    if (a % 200 == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
+    if (a % BATCH == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
     hooft_article art = {c[a].id, c[a].date, c[a].lang, "Bench", c[a].text, strlen(c[a].text), c[a].url};
+    double tc = now();
     if (hooft_store_check(s, &art, 1, &err) != HOOFT_PUT_NEW) die("check", &err);
     double t2 = now();
+    t_check += t2 - tc;
     hooft_doc *d = hooft_code(coder, &art, &err);
     if (!d) die("code", &err);
     double t3 = now();
     if (hooft_store_put(s, &art, 1, d, &err) < 0) die("put", &err);
-    if ((a % 200 == 199 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
+    double tp = now();
+    if ((a % BATCH == BATCH - 1 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
     double t4 = now();
+    t_commit += t4 - tp;
     events += (long)hooft_doc_event_count(d);
     hooft_doc_free(d);
     t_code += t3 - t2;
@@ -121,9 +126,9 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   hooft_store_close(s);
   double total = t_code + t_store;
   printf("%-10s %ld articles (%ld event mentions -> %lld events) in %.2f s: %.0f articles/s; coding %.2f s, "
-         "storage %.2f s = %.0f%% of ingest time (open %.0f ms)\n",
+         "storage %.2f s = %.0f%% of ingest time (check %.2f s, begin+put %.2f s, commit %.2f s; open %.0f ms)\n",
          label, n, events, (long long)st.events, total, (double)n / total, t_code, t_store, 100 * t_store / total,
-         t_open * 1000);
+         t_check, t_store - t_check - t_commit, t_commit, t_open * 1000);
 }
 
 /* ---- A large store: events generated directly through the store interface ------------------------- */
@@ -262,6 +267,7 @@ static void bench_query(const char *url, const char *label) {
 
 int main(int argc, char **argv) {
   long target = argc > 1 ? atol(argv[1]) : 5000000;
+  if (getenv("HOOFT_BENCH_BATCH")) BATCH = atol(getenv("HOOFT_BENCH_BATCH"));
   long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
   const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");
   const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";

@@ -1,5 +1,5 @@
-/* eval.c: 'hooft eval': codes gold sentences and scores (source country, target country, root)
- * triples: precision, recall and F1 per language and per CAMEO root, with the misses on request. */
+/* eval.c: 'hooft eval': codes gold sentences (or reads their stored mentions, --db) and scores (source
+ * country, target country, root) triples: precision, recall and F1 per language and per CAMEO root. */
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
@@ -94,6 +94,9 @@ static void eval_usage(FILE *out) {
         "  --min-f1 X        exit with code 5 if the F1 of any language is below X\n"
         "  --min-claims X    exit with code 5 if the agreement on any claim field is below X\n"
         "  --dict DIR        dictionary directory\n"
+        "  --db URL          score the events stored in this store instead of coding the text: each\n"
+        "                    gold item's predictions are the mentions of the stored article whose id\n"
+        "                    is the item's id (ingest the gold file first: hooft ingest --db URL GOLD)\n"
         "Gold lines: {\"id\",\"lang\",\"date\",\"text\",\"events\":[{\"source\",\"target\",\"root\"}]}\n",
         out);
 }
@@ -117,18 +120,20 @@ int cmd_eval(int argc, char **argv) {
                                        {"min-f1", required_argument, 0, 'f'},
                                        {"min-claims", required_argument, 0, 'c'},
                                        {"dict", required_argument, 0, 'D'}, {"dictionaries", required_argument, 0, 'D'},
+                                       {"db", required_argument, 0, 'b'},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   int misses = 0, ch;
   double min_f1 = -1, min_claims = -1;
-  const char *dict = NULL;
+  const char *dict = NULL, *db = NULL;
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "mf:c:D:h", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "mf:c:D:b:h", opts, NULL)) != -1) {
     switch (ch) {
       case 'm': misses = 1; break;
       case 'f': min_f1 = atof(optarg); break;
       case 'c': min_claims = atof(optarg); break;
       case 'D': dict = optarg; break;
+      case 'b': db = optarg; break;
       case 'h': eval_usage(stdout); return EXIT_OK;
       default: eval_usage(stderr); return EXIT_USAGE;
     }
@@ -137,8 +142,20 @@ int cmd_eval(int argc, char **argv) {
     eval_usage(stderr);
     return EXIT_USAGE;
   }
-  hooft_coder *c = cli_load(cli_dict_dir(dict));
-  if (!c) return EXIT_DICT;
+  /* the predictions: coded now, or read from the store (which must exist) */
+  hooft_coder *c = NULL;
+  hooft_store *store = NULL;
+  long missing = 0;
+  if (db) {
+    hooft_error err;
+    store = hooft_store_open_existing(db, &err);
+    if (!store) {
+      fprintf(stderr, "hooft eval: %s\n", err.message);
+      return EXIT_STORE;
+    }
+  } else if (!(c = cli_load(cli_dict_dir(dict)))) {
+    return EXIT_DICT;
+  }
   counts lang_c[2] = {{0}}, all = {0};
   counts root_c[2][21];
   field_score fields[2][F_COUNT];
@@ -168,14 +185,32 @@ int cmd_eval(int argc, char **argv) {
         int li = strcmp(lang, "nl") == 0 ? 0 : 1;
         hooft_article a = {id, date, lang, NULL, text, strlen(text), NULL};
         hooft_error err;
-        hooft_doc *d = hooft_code(c, &a, &err);
-        if (!d) {
+        hooft_doc *d = NULL;
+        hooft_stored_article *sa = NULL;
+        int what = store ? hooft_store_check(store, &a, 1, &err) : 0;
+        if (store && what == HOOFT_PUT_NEW) {
+          fprintf(stderr, "%s:%ld: article '%s' is not in the store %s\n", argv[fi], lineno, id, db);
+          missing++;
+        } else if (store && what == HOOFT_PUT_REPLACED) {
+          fprintf(stderr, "%s:%ld: article '%s' is stored with other content (date, language or text): not scored\n",
+                  argv[fi], lineno, id);
+        } else if (store) {
+          sa = what < 0 ? NULL : hooft_store_article(store, id, &err);
+          if (!sa) {
+            fprintf(stderr, "hooft eval: %s\n", err.message);
+            json_decref(o);
+            rc = EXIT_STORE;
+            break;
+          }
+        } else if (!(d = hooft_code(c, &a, &err))) {
           fprintf(stderr, "%s:%ld: %s\n", argv[fi], lineno, err.message);
+        }
+        if (!d && !sa) {
           rc = EXIT_BAD_INPUT;
           json_decref(o);
           continue;
         }
-        size_t ng = json_array_size(evs), np = hooft_doc_event_count(d);
+        size_t ng = json_array_size(evs), np = d ? hooft_doc_event_count(d) : hooft_stored_article_count(sa);
         triple *g = calloc(ng + 1, sizeof *g), *p = calloc(np + 1, sizeof *p);
         int bad = 0;
         for (size_t i = 0; i < ng; i++) {
@@ -198,7 +233,7 @@ int cmd_eval(int argc, char **argv) {
           rc = EXIT_BAD_INPUT;
         } else {
           for (size_t i = 0; i < np; i++) {
-            const hooft_event *e = hooft_doc_event(d, i);
+            const hooft_event *e = d ? hooft_doc_event(d, i) : hooft_stored_article_event(sa, i);
             copy_field(p[i].src, sizeof p[i].src, e->source.country ? e->source.country : e->source.code);
             copy_field(p[i].tgt, sizeof p[i].tgt, e->target.country ? e->target.country : e->target.code);
             copy_field(p[i].root, sizeof p[i].root, e->root);
@@ -243,15 +278,18 @@ int cmd_eval(int argc, char **argv) {
               if (!g[i].used) printf("    missed   %s -> %s %s\n", g[i].src, g[i].tgt, g[i].root);
             for (size_t j = 0; j < np; j++)
               if (!p[j].used) {
-                const hooft_event *e = hooft_doc_event(d, j);
-                printf("    spurious %s -> %s %s (%s: '%s' %s)\n", p[j].src, p[j].tgt, p[j].root, e->cameo, e->verb,
+                const hooft_event *e = p[j].event;
+                printf("    spurious %s -> %s %s (%s: '%s' %s)", p[j].src, p[j].tgt, p[j].root, e->cameo, e->verb,
                        e->rule);
+                if (sa) printf(" in event %lld", (long long)hooft_stored_article_event_id(sa, j));
+                printf("\n");
               }
           }
         }
         free(g);
         free(p);
         hooft_doc_free(d);
+        hooft_stored_article_free(sa);
       } else {
         fprintf(stderr, "%s:%ld: bad gold line: %s\n", argv[fi], lineno,
                 o ? "need string id, lang (nl|en), text and an events array" : je.text);
@@ -261,6 +299,17 @@ int cmd_eval(int argc, char **argv) {
     }
     free(line);
     fclose(f);
+    if (rc == EXIT_STORE) break;
+  }
+  if (store && rc != EXIT_STORE && !all.items && !lang_c[0].items && !lang_c[1].items) {
+    fprintf(stderr, "hooft eval: none of the gold articles is in the store %s (%ld missing; store them first: "
+                    "hooft ingest --db %s GOLD.jsonl)\n", db, missing, db);
+    hooft_store_close(store);
+    return EXIT_BAD_INPUT;
+  }
+  if (rc == EXIT_STORE) {
+    hooft_store_close(store);
+    return rc;
   }
   printf("%-6s %6s %6s %6s %6s %6s %6s %9s %7s %6s\n", "lang", "items", "gold", "pred", "tp", "fp", "fn",
          "precision", "recall", "f1");
@@ -314,5 +363,6 @@ int cmd_eval(int argc, char **argv) {
       if (rc == EXIT_OK) rc = EXIT_THRESHOLD;
     }
   hooft_coder_free(c);
+  hooft_store_close(store);
   return rc;
 }

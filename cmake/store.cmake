@@ -5,6 +5,7 @@ target_sources(hooft PRIVATE
   src/store.c          # opening by URL, schema, batches, article identity, deduplication
   src/store_query.c    # filters, event lists, grouped measures, mentions
   src/store_export.c   # GDELT 2.0, PLOVER JSON Lines, CSV
+  src/store_article.c  # one article's mentions as hooft_events (eval --db)
   src/store_sqlite.c   # SQLite backend (WAL, FTS5)
   src/store_pg.c)      # PostgreSQL backend (libpq, pipelined writes)
 target_link_libraries(hooft PUBLIC PkgConfig::STORE_DEPS m)

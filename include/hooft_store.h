@@ -33,6 +33,11 @@ typedef struct hooft_store hooft_store;
  * read-only, connection refused, schema of another version). */
 hooft_store *hooft_store_open(const char *url, hooft_error *err);
 
+/* Like hooft_store_open, for readers that need a store to be there: a
+ * missing SQLite file, or a PostgreSQL database without hooft's tables, is
+ * refused ("PATH: no such store") instead of created. */
+hooft_store *hooft_store_open_existing(const char *url, hooft_error *err);
+
 /* Rolls back an open batch, closes the connection and frees s. NULL is allowed. */
 void hooft_store_close(hooft_store *s);
 
@@ -154,6 +159,27 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
  * actors as written, code, evidence, attribution. Returns 0, the callback's
  * value, or -1 with err filled (also when there is no such event). */
 int hooft_store_mentions(hooft_store *s, int64_t event, hooft_row_fn cb, void *ud, hooft_error *err);
+
+/* ---- One article's mentions, as the coder gave them ------------------------ */
+
+/* The event mentions stored for one article, rebuilt as hooft_events (the
+ * fields the store keeps: actors, code, negation, verb, pattern, rule, claims,
+ * sentence text; cameo_name and quantity attributions are not kept). */
+typedef struct hooft_stored_article hooft_stored_article;
+
+/* Reads the mentions of the article with key key (its id), in the order the
+ * coder gave them. Returns them (caller owns; hooft_stored_article_free), or
+ * NULL with err filled: "no article 'KEY' in the store", or a store error. */
+hooft_stored_article *hooft_store_article(hooft_store *s, const char *key, hooft_error *err);
+
+size_t hooft_stored_article_count(const hooft_stored_article *a);
+/* Mention i (borrowed from a). */
+const hooft_event *hooft_stored_article_event(const hooft_stored_article *a, size_t i);
+/* The id of the deduplicated event mention i was filed under. */
+int64_t hooft_stored_article_event_id(const hooft_stored_article *a, size_t i);
+/* The language stored with the article ("nl", "en"; borrowed from a). */
+const char *hooft_stored_article_lang(const hooft_stored_article *a);
+void hooft_stored_article_free(hooft_stored_article *a);
 
 /* ---- Export ------------------------------------------------------------- */
 

@@ -52,6 +52,13 @@ typedef struct hf_db_ops {
    * PostgreSQL backend pipelines writes); its error then shows at the next
    * sync(), exec() or query(). */
   int (*write)(hf_stmt *st, const hf_val *p, int n, hooft_error *err);
+  /* Appends nrows rows of ncols values (row after row in v) to table's
+   * columns cols ("a, b, c"), in the open transaction: PostgreSQL COPY,
+   * SQLite one prepared INSERT stepped per row. ignore: rows whose key is
+   * stored already are skipped (ON CONFLICT DO NOTHING). Returns 0, or -1
+   * with err. */
+  int (*bulk)(hf_db *db, const char *table, const char *cols, const hf_val *v, int ncols, size_t nrows, int ignore,
+              hooft_error *err);
   /* Waits for deferred writes; returns -1 with err if any failed. */
   int (*sync)(hf_db *db, hooft_error *err);
   void (*finalize)(hf_stmt *st);

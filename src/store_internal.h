@@ -8,21 +8,18 @@
 /* Prepared statements of the ingest path (store.c). */
 enum {
   ST_CHECK,
-  ST_ART_INSERT,
   ST_ART_UPDATE,
   ST_OLD_EVENTS,
   ST_DEL_MENTIONS,
   ST_DEL_SENTENCES,
   ST_CANDIDATES,
-  ST_EV_INSERT,
   ST_EV_MERGE,
   ST_EV_RECODE,
   ST_SRC_INSERT,
-  ST_MENTION_INSERT,
-  ST_SENTENCE_INSERT,
   ST_TOUCH_INSERT,
   ST_TOUCH_CLEAR,
   ST_ROLLUP,
+  ST_FTS_FILL,
   ST_COUNT
 };
 
@@ -30,10 +27,9 @@ struct hooft_store {
   hf_db *db;
   int in_batch;
   int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
-  int64_t first_unflushed_event;    /* events with ids from here on are not written yet */
   int64_t fts_mark;                 /* SQLite: sentences up to this id are in the full-text index */
-  struct hf_evcache *cache;         /* the events the open batch made or joined, written at flush */
-  struct hf_rowbuf *rows;           /* mentions, sentences and event sources waiting to be written */
+  struct hf_evcache *cache;         /* the articles the open batch put, their events, written at flush */
+  struct hf_rowbuf *rows;           /* the rows a flush writes */
   hf_stmt *st[ST_COUNT];
 };
 

@@ -1,4 +1,4 @@
-/* store_pg.c: the PostgreSQL backend of the event store (libpq; writes pipelined, reads row by row). */
+/* store_pg.c: the PostgreSQL backend of the event store (libpq; writes pipelined, rows in bulk by COPY, reads row by row). */
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +230,80 @@ static int pg_write(hf_stmt *s, const hf_val *p, int n, hooft_error *err) {
   return 0;
 }
 
+/* Appends v as one field of COPY's text format: \N for NULL, backslash escapes. */
+static void copy_field(hf_buf *b, const hf_val *v) {
+  switch (v->t) {
+    case HF_NULL: hf_buf_puts(b, "\\N"); break;
+    case HF_INT: hf_buf_printf(b, "%lld", (long long)v->i); break;
+    case HF_REAL: hf_buf_printf(b, "%.17g", v->d); break;
+    case HF_TEXT:
+      for (const char *p = v->s; *p;) {
+        size_t n = strcspn(p, "\\\t\n\r");
+        hf_buf_put(b, p, n);
+        p += n;
+        if (!*p) break;
+        hf_buf_puts(b, *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : "\\r");
+        p++;
+      }
+      break;
+  }
+}
+
+/* COPY FROM STDIN in text format, sent in pieces of about 256 KiB. ignore: the
+ * rows go to a temporary copy of the table first, then into the table with
+ * ON CONFLICT DO NOTHING. */
+static int pg_bulk(hf_db *db, const char *table, const char *cols, const hf_val *v, int ncols, size_t nrows,
+                   int ignore, hooft_error *err) {
+  pg_db *d = (pg_db *)db;
+  if (!nrows) return 0;
+  if (pg_sync(db, err) < 0) return -1;
+  char target[96];
+  snprintf(target, sizeof target, "%s%s", ignore ? "hooft_copy_" : "", table);
+  hf_buf sql = {0};
+  if (ignore) {
+    hf_buf_printf(&sql, "CREATE TEMP TABLE IF NOT EXISTS %s (LIKE %s)", target, table);
+    if (pg_exec(db, hf_buf_cstr(&sql), err) < 0) {
+      hf_buf_free(&sql);
+      return -1;
+    }
+    sql.len = 0;
+  }
+  hf_buf_printf(&sql, "COPY %s (%s) FROM STDIN", target, cols);
+  PGresult *r = PQexec(d->conn, hf_buf_cstr(&sql));
+  int ok = PQresultStatus(r) == PGRES_COPY_IN;
+  if (!ok) pg_error(d, r, "", err);
+  PQclear(r);
+  hf_buf data = {0};
+  for (size_t row = 0; row < nrows && ok; row++) {
+    for (int c = 0; c < ncols; c++) {
+      if (c) hf_buf_putc(&data, '\t');
+      copy_field(&data, &v[row * (size_t)ncols + (size_t)c]);
+    }
+    hf_buf_putc(&data, '\n');
+    if (data.len >= 256 * 1024 || row + 1 == nrows) {
+      ok = PQputCopyData(d->conn, data.data, (int)data.len) == 1;
+      data.len = 0;
+    }
+  }
+  hf_buf_free(&data);
+  if (PQputCopyEnd(d->conn, ok ? NULL : "hooft: sending rows failed") != 1) ok = 0;
+  while ((r = PQgetResult(d->conn)) != NULL) {
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && ok) {
+      pg_error(d, r, "", err);
+      ok = 0;
+    }
+    PQclear(r);
+  }
+  if (ok && ignore) {
+    sql.len = 0;
+    hf_buf_printf(&sql, "INSERT INTO %s (%s) SELECT %s FROM %s ON CONFLICT DO NOTHING; DELETE FROM %s", table, cols,
+                  cols, target, target);
+    ok = pg_exec(db, hf_buf_cstr(&sql), err) == 0;
+  }
+  hf_buf_free(&sql);
+  return ok ? 0 : -1;
+}
+
 static void pg_finalize(hf_stmt *s) {
   if (!s) return;
   pg_end(s);
@@ -248,7 +322,7 @@ static void pg_close(hf_db *db) {
 
 static const hf_db_ops pg_ops = {"postgresql", pg_exec,    pg_prepare,  pg_query,    pg_next,    pg_end,
                                  pg_ncols,     pg_colname, pg_isnull,   pg_col_int,  pg_col_real, pg_col_text,
-                                 pg_write,     pg_sync,    pg_finalize, pg_close};
+                                 pg_write,     pg_bulk,    pg_sync,     pg_finalize, pg_close};
 
 static void quiet(void *arg, const char *msg) {
   (void)arg;
