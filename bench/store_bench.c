@@ -1,6 +1,7 @@
 /* store_bench.c: event store benchmark: ingest throughput (articles/s) into SQLite and PostgreSQL with the
  * share of time spent in storage vs coding, and the latency of a dyad-by-month query on a store of
  * N (default 5,000,000) events generated directly through the store interface. */
+#include "bench_util.h"
 #include <jansson.h>
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -15,12 +16,6 @@
 #include "hooft_store.h"
 
 static long BATCH = 200;
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
 static void day_text(long days, char buf[11]) {
   time_t t = (time_t)days * 86400;
@@ -95,26 +90,26 @@ static char *pg_fresh(const char *base, const char *name) {
 /* Codes and stores the corpus in batches of 200; prints the rate and the storage share. */
 static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
   hooft_error err;
-  double t0 = now();
+  double t0 = bench_now();
   hooft_store *s = hooft_store_open(url, &err);
   if (!s) die(url, &err);
-  double t_open = now() - t0, t_code = 0, t_store = 0, t_check = 0, t_commit = 0;
+  double t_open = bench_now() - t0, t_code = 0, t_store = 0, t_check = 0, t_commit = 0;
   long events = 0;
   for (long a = 0; a < n; a++) {
-    double t1 = now();
+    double t1 = bench_now();
     if (a % BATCH == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
     hooft_article art = {c[a].id, c[a].date, c[a].lang, "Bench", c[a].text, strlen(c[a].text), c[a].url};
-    double tc = now();
+    double tc = bench_now();
     if (hooft_store_check(s, &art, 1, &err) != HOOFT_PUT_NEW) die("check", &err);
-    double t2 = now();
+    double t2 = bench_now();
     t_check += t2 - tc;
     hooft_doc *d = hooft_code(coder, &art, &err);
     if (!d) die("code", &err);
-    double t3 = now();
+    double t3 = bench_now();
     if (hooft_store_put(s, &art, 1, d, &err) < 0) die("put", &err);
-    double tp = now();
+    double tp = bench_now();
     if ((a % BATCH == BATCH - 1 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
-    double t4 = now();
+    double t4 = bench_now();
     t_commit += t4 - tp;
     events += (long)hooft_doc_event_count(d);
     hooft_doc_free(d);
@@ -171,7 +166,7 @@ static void generate(const char *url, long target) {
     hooft_store_close(s);
     return;
   }
-  double t0 = now();
+  double t0 = bench_now();
   long article = st.articles, made = st.events;
   static const char *const sentences[] = {
       "The government said the talks would resume next week.", "Troops crossed the border early on Monday.",
@@ -218,7 +213,7 @@ static void generate(const char *url, long target) {
     }
   }
   if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
-  double t = now() - t0;
+  double t = bench_now() - t0;
   printf("generated: %lld events from %lld mentions in %lld articles in %.0f s (%.0f mentions/s through "
          "hooft_store_put_events)\n",
          (long long)st.events, (long long)st.mentions, (long long)st.articles, t,
@@ -239,9 +234,9 @@ static void time_query(hooft_store *s, const char *label, const hooft_filter *f,
   for (int i = 0; i < 5; i++) {
     hooft_error err;
     rows = 0;
-    double t0 = now();
+    double t0 = bench_now();
     if (hooft_store_query(s, f, group, 0, count_row, &rows, &err) < 0) die("query", &err);
-    double t = now() - t0;
+    double t = bench_now() - t0;
     if (i == 0) first = t;
     if (t < best) best = t;
   }
