@@ -7,16 +7,8 @@ set -u
 hooft=$1
 backend=$2
 here=$(cd "$(dirname "$0")" && pwd)
-export HOOFT_DICT="$here/../../dict" SOURCE_DATE_EPOCH=1710000000 PGOPTIONS="-c client_min_messages=warning"
-unset HOOFT_DB
-tmp=$(mktemp -d)
 script=cli
 . "$here/lib.sh"
-cleanup() {
-  drop_dbs
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 
 
 

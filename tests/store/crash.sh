@@ -7,9 +7,6 @@ set -u
 hooft=$1
 backend=$2
 here=$(cd "$(dirname "$0")" && pwd)
-export HOOFT_DICT="$here/../../dict" PGOPTIONS="-c client_min_messages=warning"
-unset HOOFT_DB
-tmp=$(mktemp -d)
 script=crash
 . "$here/lib.sh"
 pid=""
@@ -19,7 +16,6 @@ cleanup() {
   drop_dbs
   rm -rf "$tmp"
 }
-trap cleanup EXIT
 
 articles() { "$hooft" query --db "$1" --stats | awk '$1 == "articles" { print $2 }'; }
 

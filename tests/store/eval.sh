@@ -8,16 +8,8 @@ hooft=$1
 backend=$2
 here=$(cd "$(dirname "$0")" && pwd)
 gold="$here/../gold/nl.jsonl"
-export HOOFT_DICT="$here/../../dict" SOURCE_DATE_EPOCH=1710000000 PGOPTIONS="-c client_min_messages=warning"
-unset HOOFT_DB
-tmp=$(mktemp -d)
 script=eval
 . "$here/lib.sh"
-cleanup() {
-  drop_dbs
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 
 # run WANT_RC NAME OUT cmd...: runs cmd (stdout in OUT, stderr in $tmp/err), checks the exit code
 run() {

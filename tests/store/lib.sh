@@ -1,6 +1,15 @@
-# lib.sh: shared by the store test scripts (sourced): pass/fail counters, the backend check and a
-# fresh store URL per test. The caller sets backend (sqlite|pg), tmp (a scratch directory) and
-# script (its name, also the prefix of the PostgreSQL databases it creates).
+# lib.sh: shared by the store test scripts (sourced): the environment, a scratch directory ($tmp)
+# removed at exit with the databases made, pass/fail counters, the backend check and a fresh
+# store URL per test. The caller sets here (its directory), backend (sqlite|pg) and script (its
+# name, also the prefix of the PostgreSQL databases it creates); it may redefine cleanup().
+export HOOFT_DICT="$here/../../dict" SOURCE_DATE_EPOCH=1710000000 PGOPTIONS="-c client_min_messages=warning"
+unset HOOFT_DB
+tmp=$(mktemp -d)
+cleanup() {
+  drop_dbs
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
 dbs=""
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
