@@ -5,12 +5,9 @@
 #include <string.h>
 
 #include "cli.h"
-#ifdef HOOFT_COMPAT
 #include "../src/compat.h"
-#endif
 
 static void dict_usage(void) {
-#ifdef HOOFT_COMPAT
   fputs("usage: hooft dict check [--dict DIR | --tabari FILE.project | --petrarch DIR|CONFIG.ini [--config INI]]\n"
         "       hooft dict convert (--tabari FILE.project | --petrarch DIR|CONFIG.ini [--config INI]) --out DIR\n"
         "                          [--dict DIR]\n"
@@ -20,9 +17,6 @@ static void dict_usage(void) {
         "  convert writes hooft's own files under --out (README.txt lists what could not be translated);\n"
         "  --dict is the hooft set it takes the CAMEO table, lemmas and the other files from.\n",
         stderr);
-#else
-  fputs("usage: hooft dict check [--dict DIR]\n", stderr);
-#endif
 }
 
 /* Checks hooft's own dictionary set. */
@@ -43,7 +37,6 @@ static int check_own(const char *dict) {
   return warn ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-#ifdef HOOFT_COMPAT
 /* Reads a TABARI or PETRARCH set, prints its problems on stderr; NULL when path is unreadable. */
 static hf_cx_dict *load_compat(const char *tabari, const char *petrarch, const char *config) {
   hf_cx_dict *d = hf_cx_new(tabari ? HF_CX_TABARI : HF_CX_PETRARCH);
@@ -108,14 +101,10 @@ static int convert(const hf_cx_dict *d, const char *dict, const char *out) {
   hf_cx_report_free(&rep);
   return d->pr.count ? EXIT_BAD_INPUT : EXIT_OK;
 }
-#endif
 
 int cmd_dict(int argc, char **argv) {
   int is_check = argc >= 2 && strcmp(argv[1], "check") == 0;
   int is_convert = argc >= 2 && strcmp(argv[1], "convert") == 0;
-#ifndef HOOFT_COMPAT
-  is_convert = 0;
-#endif
   if (!is_check && !is_convert) {
     dict_usage();
     return EXIT_USAGE;
@@ -132,7 +121,6 @@ int cmd_dict(int argc, char **argv) {
   while ((ch = getopt_long(argc - 1, argv + 1, "D:", opts, NULL)) != -1) {
     if (ch == 'D')
       dict = optarg;
-#ifdef HOOFT_COMPAT
     else if (ch == 'T')
       tabari = optarg;
     else if (ch == 'P')
@@ -141,7 +129,6 @@ int cmd_dict(int argc, char **argv) {
       out = optarg;
     else if (ch == 'c')
       config = optarg;
-#endif
     else {
       dict_usage();
       return EXIT_USAGE;
@@ -153,7 +140,6 @@ int cmd_dict(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (!tabari && !petrarch) return check_own(dict);
-#ifdef HOOFT_COMPAT
   hf_cx_dict *d = load_compat(tabari, petrarch, config);
   if (!d) return EXIT_DICT;
   int rc;
@@ -165,7 +151,4 @@ int cmd_dict(int argc, char **argv) {
   }
   hf_cx_free(d);
   return rc;
-#else
-  return EXIT_USAGE;
-#endif
 }

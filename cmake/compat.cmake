@@ -11,7 +11,6 @@ target_sources(hooft PRIVATE
   src/shallow_dict.c     # the model compiled for the shallow coder; TABARI options
   src/shallow.c)         # TABARI's shallow parse: coding English with those sets
 
-target_compile_definitions(hooft-cli PRIVATE HOOFT_COMPAT=1)
 
 add_executable(hooft-compat-bench bench/compat_bench.c)
 target_compile_definitions(hooft-compat-bench PRIVATE HOOFT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
