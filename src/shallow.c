@@ -818,8 +818,8 @@ static int skipped(const match *m, int x) {
   return 0;
 }
 
-static int actor_before(const sent *s, int before, int other, const match *m) {
-  for (int i = live(s, 0); i < before; i = live(s, i + 1)) {
+static int actor_before(const sent *s, int from, int before, int other, const match *m) {
+  for (int i = live(s, from); i < before; i = live(s, i + 1)) {
     int x = is_actor_item(s, i);
     if (x >= 0 && !same_actor(s, x, other) && !skipped(m, x)) return x;
   }
@@ -903,7 +903,7 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
      * there, DEFAULT: SOURCE ... PRIOR, else (TABARI is greedy) the first actor after it */
     if (src < 0) {
       if (*subject >= 0 && cs > 0) src = *subject;
-      else src = actor_before(s, v->first, tgt, &m);
+      else src = actor_before(s, 0, v->first, tgt, &m);
       if (src < 0 && o->def_source && o->def_source_prior) dsrc = o->def_source;
       else if (src < 0 && (src = actor_after(s, v->lastw + 1, ce, tgt, &m)) >= 0) src_solo = 1;
       if (src < 0 && !dsrc) dsrc = o->def_source;
@@ -914,7 +914,7 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
       int from = src_solo ? s->it.v[src].last + 1 : v->lastw + 1;
       tgt = actor_after(s, from, ce, src, &m);
       if (tgt < 0 && o->def_target && o->def_target_after) dtgt = o->def_target;
-      else if (tgt < 0 && (tgt = actor_before(s, v->first, src, &m)) >= 0) tgt_solo = 1;
+      else if (tgt < 0 && (tgt = actor_before(s, cs, v->first, src, &m)) >= 0) tgt_solo = 1;
       if (tgt < 0 && !dtgt && src >= 0 && s->it.v[src].group >= 0 && !src_solo) tgt = src;
       if (tgt < 0 && !dtgt) dtgt = o->def_target;
     }
