@@ -834,8 +834,11 @@ static int actor_after(const sent *s, int from, int limit, int other, const matc
   return -1;
 }
 
+/* Passive voice (manual 7.9): WAS, WERE or BEEN one or two words before the verb, and BY
+ * right after it or after one modifier ("was opposed earlier by"). */
 static int passive(const sent *s, const item *v) {
   int b = live(s, v->lastw + 1);
+  if (b < (int)s->t.n && s->t.v[b].type == T_NULL) b = live(s, b + 1);
   if (b >= (int)s->t.n || s->t.v[b].type != T_BY) return 0;
   int p1 = prev_live(s, v->first), p2 = p1 >= 0 ? prev_live(s, p1) : -1;
   return (p1 >= 0 && s->t.v[p1].type == T_AUX) || (p2 >= 0 && s->t.v[p2].type == T_AUX);
