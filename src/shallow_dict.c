@@ -239,7 +239,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       e.word.key = word_key(lx, w, strlen(w), &e.word.len);
       e.word.exact = t->exact;
       e.word.next = t->next;
-      e.word.endings = t->exact ? SH_END_NOUN | SH_END_VERB : 0;
+      e.word.endings = t->exact ? SH_END_VERB : 0; /* S ED ES EN ING D; not the possessive */
       chars += alnum_count(e.word.key);
       break;
     }
