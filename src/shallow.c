@@ -336,8 +336,14 @@ static void type_words(sent *s) {
     int type = b.e->kind == SH_ACTOR ? T_ACTOR : b.e->kind == SH_AGENT ? T_AGENT : b.e->kind == SH_VERB ? T_VERB
                : b.e->kind == SH_NOUN ? T_NOUN : T_ADJ;
     /* mark the phrase's words as taken: the joined ones, the first and the last */
+    int joined = 1;
+    for (int k = 0; k + 1 < b.e->nw; k++) joined &= b.e->w[k].next;
     for (int k = i; k <= b.last; k++)
-      if (k == i || k == b.lastw) s->t.v[k].used = 1;
+      if (joined || k == i || k == b.lastw) {
+        s->t.v[k].used = 1;
+        tok probe = s->t.v[k];
+        if (builtin(s, &probe) && probe.type == T_CONJ) s->t.v[k].joined = 1; /* SHOT_AND_KILLED */
+      }
     int x = add_item(s, type, i, b.last, b.lastw);
     item *it = &s->it.v[x];
     t->type = (uint8_t)type;
@@ -905,8 +911,9 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
     /* the source: the clause's subject, else the first actor before the verb; with no actor
      * there, DEFAULT: SOURCE ... PRIOR, else (TABARI is greedy) the first actor after it */
     if (src < 0) {
-      if (*subject >= 0 && cs > 0) src = *subject;
-      else src = actor_before(s, 0, v->first, tgt, &m);
+      if (cs > 0 && *subject >= 0) src = *subject; /* a later clause keeps the subject */
+      else src = actor_before(s, cs, v->first, tgt, &m);
+      if (src < 0 && cs > 0) src = actor_before(s, 0, v->first, tgt, &m);
       if (src < 0 && o->def_source && o->def_source_prior) dsrc = o->def_source;
       else if (src < 0 && (src = actor_after(s, v->lastw + 1, ce, tgt, &m)) >= 0) src_solo = 1;
       if (src < 0 && !dsrc) dsrc = o->def_source;
@@ -1071,8 +1078,12 @@ const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, i
     }
     int got = code_clause(s, cs, ce, &clause_subject, out, &stop);
     if (s->discard || s->complex) break;
-    if (got || clause_subject >= 0) subject = clause_subject;
-    if (!got && subject < 0) subject = first_actor(s, cs, ce, 0);
+    int verbs = 0;
+    for (int k = cs; k < ce && !verbs; k++) verbs = s->t.v[k].type == T_VERB && !s->t.v[k].gone;
+    if (verbs) { /* a clause without a verb ("Ithilen's awful and ...") gives no subject */
+      if (got || clause_subject >= 0) subject = clause_subject;
+      if (!got && subject < 0) subject = first_actor(s, cs, ce, 0);
+    }
     cs = ce + 1;
   }
   if (s->discard || s->complex) {
