@@ -288,7 +288,7 @@ static const struct {
 } builtin_words[] = {{"the", T_DET, 0},     {"a", T_DET, 0},       {"an", T_DET, 0},        {"and", T_CONJ, 0},
                      {"but", T_CONJ, 0},    {"or", T_CONJ, 0},     {"nor", T_CONJ, 0},      {"he", T_PRON, P_HE},
                      {"she", T_PRON, P_HE}, {"it", T_PRON, P_HE},  {"its", T_PRON, P_ITS},  {"his", T_PRON, P_ITS},
-                     {"her", T_PRON, P_ITS}, {"they", T_PRON, P_THEY}, {"them", T_PRON, P_THEY},
+                     {"her", T_PRON, P_ITS}, {"him", T_PRON, P_HE}, {"they", T_PRON, P_THEY}, {"them", T_PRON, P_THEY},
                      {"their", T_PRON, P_THEY}, {"was", T_AUX, 0}, {"were", T_AUX, 0},   {"been", T_AUX, 0},
                      {"by", T_BY, 0}};
 
@@ -479,8 +479,12 @@ static void find_compounds(sent *s) {
         else conj = k;
         k = live(s, k + 1);
       }
-      if (comma < 0 && conj < 0) break;
-      while (k < n && (s->t.v[k].type == T_DET || s->t.v[k].type == T_ADJ)) k = live(s, k + 1);
+      int mods = 0; /* "Israeli Prime Minister Sharon": adjectives alone may link two actors */
+      while (k < n && (s->t.v[k].type == T_DET || s->t.v[k].type == T_ADJ)) {
+        mods += s->t.v[k].type == T_ADJ;
+        k = live(s, k + 1);
+      }
+      if (comma < 0 && conj < 0 && !mods) break;
       int y = is_actor_item(s, k);
       if (y < 0 || nm >= 64) break;
       links[nl][0] = comma;
@@ -491,6 +495,7 @@ static void find_compounds(sent *s) {
       j = s->it.v[y].last + 1;
     }
     if (last_and < 1) continue;
+    while (last_and + 1 < nm && links[last_and][0] < 0 && links[last_and][1] < 0) last_and++; /* "... awful Gondor" */
     int g = s->ngroups++;
     for (int m = 0; m <= last_and; m++) s->it.v[members[m]].group = g;
     for (int l = 0; l < last_and; l++) {
