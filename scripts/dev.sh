@@ -51,7 +51,7 @@ pg_start() {
 
 valgrind_check() {
   echo "== valgrind"
-  for t in build/tests/test_*; do
+  for t in build/tests/test_* build/tests/compat/test_* build/tests/validate/test_*; do
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$t" > /dev/null 2>&1 \
       || { echo "valgrind: $t reported errors"; valgrind -q --leak-check=full "$t" 2>&1 | tail -30; exit 1; }
   done
