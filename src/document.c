@@ -58,8 +58,13 @@ static hooft_coder *open_compat(int format, const char *path, hooft_error *err) 
 }
 
 hooft_coder *hooft_coder_open(const char *spec, hooft_error *err) {
-  if (!strncmp(spec, "tabari:", 7)) return open_compat(HF_CX_TABARI, spec + 7, err);
-  if (!strncmp(spec, "petrarch:", 9)) return open_compat(HF_CX_PETRARCH, spec + 9, err);
+  int tabari = !strncmp(spec, "tabari:", 7), petrarch = !strncmp(spec, "petrarch:", 9);
+  if ((tabari || petrarch) && !spec[tabari ? 7 : 9]) {
+    hf_error(err, "%s needs a path: tabari:FILE.project, petrarch:DIR or petrarch:CONFIG.ini", spec);
+    return NULL;
+  }
+  if (tabari) return open_compat(HF_CX_TABARI, spec + 7, err);
+  if (petrarch) return open_compat(HF_CX_PETRARCH, spec + 9, err);
   if (!strncmp(spec, "hooft:", 6)) spec += 6;
   return hooft_coder_new(spec, err);
 }
