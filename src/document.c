@@ -427,7 +427,10 @@ static void code_shallow(hooft_coder *c, hooft_doc *d, const char *text, size_t 
     size_t b = shallow_sentence_end(text, a, n);
     d->nsent++;
     evs.n = 0;
-    const char *why = sh_code_sentence(c->shallow, text, a, b, date, &evs);
+    /* a later sentence continues the one before; the first continues the last record when
+     * FORWARD's numbers in the ids say so */
+    int forward = d->nsent > 1 || sh_forward_record(c->shallow, d->id);
+    const char *why = sh_code_sentence(c->shallow, text, a, b, date, forward, &evs);
     if (why && !d->status) d->status = why;
     if (evs.n) {
       cp_base += hf_utf8_count(text + byte_base, a - byte_base);

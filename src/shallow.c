@@ -37,6 +37,7 @@ typedef struct item {
   const sh_verb *verb;
   const sh_agent *agent;
   const char *code;   /* actors: the date's code, agents added ("ARNGOV", "GME/GMW") */
+  const char *code0;  /* actors: the code before agents were added */
   int group;          /* compound group, or -1 */
   int ref;            /* pronouns: the item they stand for, or -1 */
 } item;
@@ -54,6 +55,7 @@ typedef struct sent {
   int discard, complex;
   const char *why;
   int shift;          /* days, from a time phrase */
+  int forward;        /* continues the sentence coded before (FORWARD) */
 } sent;
 
 /* ---- words ---- */
@@ -349,7 +351,7 @@ static void type_words(sent *s) {
     t->type = (uint8_t)type;
     if (type == T_ACTOR) {
       const sh_actor *a = &s->lx->actors.v[b.e->item];
-      it->code = actor_code(s->lx, a, s->date);
+      it->code = it->code0 = actor_code(s->lx, a, s->date);
       int k = sh_code_kind(it->code);
       if (k == SH_C_DISCARD) s->discard = 1;
       else if (k == SH_C_COMPLEX && !s->complex) s->complex = 1, s->why = "complex: actor [+++]";
@@ -536,6 +538,14 @@ static void coreference(sent *s) {
   for (int i = 0; i < n; i++) {
     tok *t = &s->t.v[i];
     if (t->type != T_PRON || t->gone) continue;
+    /* a pronoun before any actor of a sentence that continues the last one: that sentence's
+     * first actor (THEY only for a compound) */
+    if (s->forward && s->lx->fwd_code && first_actor(s, 0, i, 0) < 0 && (t->pron != P_THEY || s->lx->fwd_compound)) {
+      int x = add_item(s, T_ACTOR, i, i, i);
+      s->it.v[x].code = s->it.v[x].code0 = s->lx->fwd_code;
+      t->type = T_ACTOR;
+      continue;
+    }
     int ref = -1;
     if (t->pron == P_HE) ref = first_actor(s, 0, n, 0);
     else if (t->pron == P_ITS) ref = first_actor(s, 0, i, 0);
@@ -548,6 +558,7 @@ static void coreference(sent *s) {
     item *p = &s->it.v[x];
     p->ref = ref;
     p->code = s->it.v[ref].code;
+    p->code0 = s->it.v[ref].code0;
     p->group = -1;
     t->type = T_ACTOR;
   }
@@ -1042,8 +1053,26 @@ void sh_scratch_free(void *p) {
   free(s);
 }
 
-const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, int date, sh_event_vec *out) {
+/* Remembers the sentence's first actor before its first verb, for FORWARD. */
+static void remember_subject(sent *s) {
+  int first_verb = (int)s->t.n;
+  for (int i = 0; i < (int)s->t.n; i++)
+    if (s->t.v[i].type == T_VERB && !s->t.v[i].gone) {
+      first_verb = i;
+      break;
+    }
+  int x = first_actor(s, 0, first_verb, 0);
+  if (x < 0) { /* a resolved pronoun counts too */
+    for (int i = live(s, 0); i < first_verb && x < 0; i = live(s, i + 1)) x = is_actor_item(s, i);
+  }
+  s->lx->fwd_code = x >= 0 ? s->it.v[x].code0 : NULL;
+  s->lx->fwd_compound = x >= 0 && s->it.v[x].group >= 0;
+}
+
+const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, int date, int forward,
+                             sh_event_vec *out) {
   sent *s = scratch_sent(lx);
+  s->forward = forward;
   s->lx = lx;
   s->text = text;
   s->date = date;
@@ -1055,16 +1084,23 @@ const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, i
   tokenize(s, a, b);
   int words = 0;
   for (size_t i = 0; i < s->t.n; i++) words++;
-  if (lx->opt.min_words && words < lx->opt.min_words) return "short";
+  if (lx->opt.min_words && words < lx->opt.min_words) {
+    lx->fwd_code = NULL;
+    return "short";
+  }
   if (!s->t.n) return NULL;
   type_words(s);
   if (lx->opt.time_shift || lx->times.n)
     for (size_t i = 0; i < s->t.n; i++) each_candidate(s, (int)i, take_time, NULL);
-  if (s->discard) return "discard";
+  if (s->discard) {
+    lx->fwd_code = NULL;
+    return "discard";
+  }
   join_agents(s);
   find_compounds(s);
   drop_comma_clauses(s);
   coreference(s);
+  remember_subject(s);
   if (lx->trace) trace_parse(s);
   if (s->complex) return s->why;
   const char *cx = complexity(s);

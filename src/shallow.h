@@ -127,6 +127,9 @@ typedef struct sh_options {
   /* DEFAULT: */
   const char *def_source, *def_target;
   int def_source_prior, def_target_after;
+  /* FORWARD: where a record id holds its story and sentence numbers ("*****NNN*SSS") */
+  char fwd_mask[32];
+  int fwd_on;
   /* COMMA: limits of the comma-delimited clauses that are dropped */
   int comma_off;
   int bmin, bmax, cmin, cmax, emin, emax;
@@ -151,6 +154,12 @@ typedef struct sh_lex {
   void *scratch;            /* the sentence being coded (shallow.c) */
   int trace;                /* print each sentence's parse to stderr (HOOFT_TRACE) */
   int cameo;                /* the event codes are CAMEO's (hooft_coder_load_cameo) */
+  /* FORWARD (manual 8.4): the last sentence's first actor before a verb, for a pronoun that
+   * opens the next sentence; and the story and sentence numbers of the last record */
+  const char *fwd_code;
+  int fwd_compound;
+  char fwd_story[32];
+  long fwd_sent;
 } sh_lex;
 
 /* Compiles d into a new lexicon (caller owns; sh_lex_free). Problems that make a phrase
@@ -179,7 +188,13 @@ typedef HF_VEC(sh_event) sh_event_vec;
 
 /* Codes the sentence text[a..b) of a document published on date (yyyymmdd or 0): appends
  * its events to out and returns NULL, or returns why it was not coded ("discard",
- * "complex: ...", "short"; static strings) with no events. */
-const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, int date, sh_event_vec *out);
+ * "complex: ...", "short"; static strings) with no events. forward: the sentence continues
+ * the one coded before it, so a pronoun that opens it may stand for that one's first actor. */
+const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, int date, int forward,
+                             sh_event_vec *out);
+
+/* Does the record id continue the story of the record coded before it (FORWARD: same story
+ * number, next sentence number)? Remembers id's numbers for the next call. */
+int sh_forward_record(sh_lex *lx, const char *id);
 
 #endif

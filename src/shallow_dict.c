@@ -344,6 +344,7 @@ static void options_defaults(sh_options *o) {
 sh_lex *sh_lex_build(const hf_cx_dict *d) {
   sh_lex *lx = hf_xcalloc(1, sizeof *lx);
   lx->format = d->format;
+  lx->fwd_sent = -1;
   options_defaults(&lx->opt);
   if (d->format == HF_CX_PETRARCH) lx->opt.min_words = 0; /* TABARI's filter, not PETRARCH's */
 
@@ -453,6 +454,30 @@ sh_lex *sh_lex_build(const hf_cx_dict *d) {
   }
   lx->opt0 = lx->opt;
   return lx;
+}
+
+int sh_forward_record(sh_lex *lx, const char *id) {
+  char story[32] = "";
+  long sent = -1;
+  size_t ns = 0;
+  const char *m = lx->opt.fwd_mask, *p = id;
+  int digits = 0;
+  for (; lx->opt.fwd_on && *m && *p; m++) {
+    if (*m == '^') continue; /* the blanks before the id: hooft's ids have none */
+    if (*m == 'N') {
+      if (ns + 1 < sizeof story) story[ns++] = *p;
+    } else if (*m == 'S') {
+      if (sent < 0) sent = 0;
+      if (*p >= '0' && *p <= '9') sent = sent * 10 + (*p - '0'), digits++;
+    }
+    p++;
+  }
+  story[ns] = 0;
+  int cont = lx->opt.fwd_on && ns && digits && lx->fwd_sent >= 0 && !strcmp(story, lx->fwd_story) &&
+             sent == lx->fwd_sent + 1;
+  snprintf(lx->fwd_story, sizeof lx->fwd_story, "%s", story);
+  lx->fwd_sent = digits ? sent : -1;
+  return cont;
 }
 
 void sh_lex_free(sh_lex *lx) {
@@ -607,8 +632,23 @@ int sh_option(sh_lex *lx, const char *command, hooft_error *err) {
     hf_map_put(&lx->labels, code, (void *)hf_intern_s(&lx->strings, orig ? hf_cx_trim((char *)strcpy(buf, orig + 1)) : ""));
     return 0;
   }
-  if (!strncmp(cmd, "OUTP", 4) || !strncmp(cmd, "FORW", 4) || !strncmp(cmd, "NONE", 4) || !strncmp(cmd, "ISSU", 4))
-    return 0; /* output layout and forwarding of TABARI's own files: hooft writes its own formats */
+  if (!strncmp(cmd, "FORW", 4)) {
+    char mask[32] = "";
+    sscanf(args, "%31s", mask);
+    if (*mask && strcmp(mask, "OFF") && strspn(mask, "^*NS") != strlen(mask)) {
+      hf_error(err, "FORWARD: the sequence format takes only ^ * N S, not '%.31s'", mask);
+      return -1; /* options unchanged */
+    }
+    if (!strcmp(mask, "OFF") || !*mask) {
+      o->fwd_on = 0;
+      return 0;
+    }
+    snprintf(o->fwd_mask, sizeof o->fwd_mask, "%s", mask);
+    o->fwd_on = strstr(args, "OFF") == NULL;
+    return 0;
+  }
+  if (!strncmp(cmd, "OUTP", 4) || !strncmp(cmd, "NONE", 4) || !strncmp(cmd, "ISSU", 4))
+    return 0; /* output layout of TABARI's own files: hooft writes its own formats */
   hf_error(err, "unknown option command '%.40s:'", cmd);
   return -1;
 }

@@ -162,6 +162,40 @@ static void test_outcomes(void **state) {
   hooft_coder_free(c);
 }
 
+/* FORWARD: a pronoun that opens a sentence stands for the previous sentence's first actor, in an
+ * article always, across records when their ids continue a story. */
+static void test_forward(void **state) {
+  (void)state;
+  hooft_error err;
+  hooft_coder *c = hooft_coder_open(GOOD, &err);
+  assert_non_null(c);
+  hooft_doc *d = code(c, "2000-01-03",
+                      "Gondor attacked Rohan with swords at the river crossing on Monday morning. "
+                      "It also praised Arnor for its help in the long war in the east.");
+  assert_true(has(d, "GON", "ARN", "051"));
+  hooft_doc_free(d);
+  assert_int_equal(hooft_coder_option(c, "FORWARD: ^^*****NNN*SSS", &err), 0);
+  assert_int_equal(hooft_coder_option(c, "FORWARD: 12X", &err), -1);
+  const char *first = "Gondor attacked Rohan with swords at the river crossing on Monday morning.";
+  const char *next = "He also praised Arnor for his help in the long war in the east.";
+  const char *ids[] = {"NEWS-001-001", "NEWS-001-002", "NEWS-002-005"};
+  const char *texts[] = {first, next, next};
+  int want[] = {0, 1, 0};
+  for (int k = 0; k < 3; k++) {
+    hooft_article a = {ids[k], "2000-01-03", "en", NULL, texts[k], strlen(texts[k]), NULL};
+    d = hooft_code(c, &a, &err);
+    assert_non_null(d);
+    if (k) assert_int_equal(has(d, "GON", "ARN", "051"), want[k]);
+    hooft_doc_free(d);
+  }
+  assert_int_equal(hooft_coder_option(c, "FORWARD: OFF", &err), 0);
+  hooft_article a = {"NEWS-002-006", "2000-01-03", "en", NULL, next, strlen(next), NULL};
+  d = hooft_code(c, &a, &err);
+  assert_false(has(d, "GON", "ARN", "051"));
+  hooft_doc_free(d);
+  hooft_coder_free(c);
+}
+
 static void test_cameo_fields(void **state) {
   (void)state;
   hooft_error err;
@@ -188,7 +222,8 @@ static void test_cameo_fields(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_open_errors), cmocka_unit_test(test_options),  cmocka_unit_test(test_patterns),
-      cmocka_unit_test(test_actors),      cmocka_unit_test(test_outcomes), cmocka_unit_test(test_cameo_fields),
+      cmocka_unit_test(test_actors),      cmocka_unit_test(test_outcomes), cmocka_unit_test(test_forward),
+      cmocka_unit_test(test_cameo_fields),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
