@@ -117,7 +117,8 @@ hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err);
  * A TABARI or PETRARCH set is translated into the coder's own tables and codes English with
  * the shallow-parse rules those dictionaries were written for (TABARI manual, chapters 5-7):
  * ordered patterns with $ + % ^ slots, stems, paired codes, compounds, passive voice. Claims
- * are off for such a coder. Returns a coder (caller owns; hooft_coder_free) or NULL with err
+ * are off for such a coder. With the option FORWARD set, a record may take its opening
+ * pronoun's actor from the record coded just before it (TABARI manual 8.4).  Returns a coder (caller owns; hooft_coder_free) or NULL with err
  * filled ("file:line: message" for every problem found). */
 hooft_coder *hooft_coder_open(const char *spec, hooft_error *err);
 
