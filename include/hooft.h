@@ -118,8 +118,9 @@ hooft_coder *hooft_coder_new(const char *dict_dir, hooft_error *err);
  * the shallow-parse rules those dictionaries were written for (TABARI manual, chapters 5-7):
  * ordered patterns with $ + % ^ slots, stems, paired codes, compounds, passive voice. Claims
  * are off for such a coder. With the option FORWARD set, a record may take its opening
- * pronoun's actor from the record coded just before it (TABARI manual 8.4).  Returns a coder (caller owns; hooft_coder_free) or NULL with err
- * filled ("file:line: message" for every problem found). */
+ * pronoun's actor from the record coded just before it (TABARI manual 8.4). Returns a coder
+ * (caller owns; hooft_coder_free) or NULL with err filled ("file:line: message" for every
+ * problem found). */
 hooft_coder *hooft_coder_open(const char *spec, hooft_error *err);
 
 /* Gives a coder opened from a TABARI or PETRARCH set hooft's CAMEO table (dict_dir/cameo/events.tsv):
