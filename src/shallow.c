@@ -35,7 +35,8 @@ typedef struct item {
   int first, last;    /* tokens, inclusive */
   int lastw;          /* the token of the phrase's last word (== last unless gaps) */
   const sh_verb *verb;
-  const sh_agent *agent;
+  const sh_agent *agent;  /* agents: the entry; actors: the agent joined to them */
+  int former;
   const char *code;   /* actors: the date's code, agents added ("ARNGOV", "GME/GMW") */
   const char *code0;  /* actors: the code before agents were added */
   int group;          /* compound group, or -1 */
@@ -420,17 +421,25 @@ static void join_agents(sent *s) {
     int target = -1;
     int after = item_at(s, live(s, ag->last + 1));
     int before = -1; /* the item whose last word is just before the agent */
-    for (int k = pre; k >= 0 && k > pre - 16; k--) {
-      int y = item_at(s, k);
-      if (y < 0) continue;
-      if (s->it.v[y].last == pre) before = y;
-      break;
+    int petrarch = s->lx->format == HF_CX_PETRARCH;
+    /* PETRARCH's agents belong to the noun phrase: up to two modifiers may stand between
+     * ("Dagolath's first Deputy Prime Minister") */
+    for (int gap = 0; gap <= (petrarch ? 2 : 0) && before < 0 && pre >= 0; gap++) {
+      for (int k = pre; k >= 0 && k > pre - 16; k--) {
+        int y = item_at(s, k);
+        if (y < 0) continue;
+        if (s->it.v[y].last == pre) before = y;
+        break;
+      }
+      if (before >= 0 || s->t.v[pre].type != T_NULL || s->t.v[pre].used) break;
+      pre = prev_live(s, pre);
     }
     if (before >= 0 && s->it.v[before].type == T_ACTOR) target = before;
     else if (after >= 0 && s->it.v[after].type == T_ACTOR) target = after;
     else {
       int j = live(s, ag->last + 1);
-      if (j < (int)s->t.n && (key_is(&s->t.v[j], "of") || key_is(&s->t.v[j], "in"))) {
+      if (j < (int)s->t.n && (key_is(&s->t.v[j], "of") || key_is(&s->t.v[j], "in") ||
+                              (petrarch && key_is(&s->t.v[j], "from")))) {
         j = live(s, j + 1);
         while (j < (int)s->t.n && s->t.v[j].type == T_DET) j = live(s, j + 1);
         int y = item_at(s, j);
@@ -444,6 +453,8 @@ static void join_agents(sent *s) {
         former = p2 >= 0 && key_is(&s->t.v[p2], "former");
       }
       a->code = with_agent(s, a->code, ag->agent, former);
+      a->agent = ag->agent; /* PETRARCH gives it to the whole compound (find_compounds) */
+      a->former = former;
       ag->type = T_NULL;
       s->t.v[ag->first].type = T_NOUN;
     } else if (s->lx->opt.convert_agents) {
@@ -500,6 +511,16 @@ static void find_compounds(sent *s) {
     while (last_and + 1 < nm && links[last_and][0] < 0 && links[last_and][1] < 0) last_and++; /* "... awful Gondor" */
     int g = s->ngroups++;
     for (int m = 0; m <= last_and; m++) s->it.v[members[m]].group = g;
+    if (s->lx->format == HF_CX_PETRARCH) /* "the ambassadors of Arnor, Osgiliath and Gondor" */
+      for (int m = 0; m <= last_and; m++) {
+        const item *src = &s->it.v[members[m]];
+        if (!src->agent) continue;
+        for (int o = 0; o <= last_and; o++) {
+          item *dst = &s->it.v[members[o]];
+          if (!dst->agent) dst->code = with_agent(s, dst->code, src->agent, src->former);
+        }
+        break;
+      }
     for (int l = 0; l < last_and; l++) {
       if (links[l][0] >= 0) s->t.v[links[l][0]].joined = 1;
       if (links[l][1] >= 0) s->t.v[links[l][1]].joined = 1;
