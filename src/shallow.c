@@ -976,6 +976,10 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
       dsrc = dtgt;
       dtgt = d;
     }
+    if (o->null_actors) { /* PETRARCH with require_dyad = false */
+      if (src < 0 && !dsrc) dsrc = HF_CX_NULL;
+      if (tgt < 0 && !dtgt) dtgt = HF_CX_NULL;
+    }
     if (s->lx->trace) fprintf(stderr, "shallow:   source %d target %d\n", src, tgt);
     if ((src < 0 && !dsrc) || (tgt < 0 && !dtgt)) continue;
     size_t before = out->n;

@@ -127,6 +127,7 @@ typedef struct sh_options {
   /* DEFAULT: */
   const char *def_source, *def_target;
   int def_source_prior, def_target_after;
+  int null_actors;         /* PETRARCH require_dyad = false: events may lack an actor ("---") */
   /* FORWARD: where a record id holds its story and sentence numbers ("*****NNN*SSS") */
   char fwd_mask[32];
   int fwd_on;

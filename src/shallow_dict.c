@@ -632,6 +632,16 @@ int sh_option(sh_lex *lx, const char *command, hooft_error *err) {
     hf_map_put(&lx->labels, code, (void *)hf_intern_s(&lx->strings, orig ? hf_cx_trim((char *)strcpy(buf, orig + 1)) : ""));
     return 0;
   }
+  if (!strncmp(cmd, "PETR", 4)) { /* PETRARCH-2's config options, "PETRARCH: name = value" */
+    char *eq = strchr(args, '=');
+    if (eq && !strncmp(hf_cx_trim(args), "REQUIRE_DYAD", 12)) {
+      char *v = hf_cx_trim(eq + 1);
+      o->null_actors = !strncmp(v, "F", 1);
+      return 0;
+    }
+    hf_error(err, "PETRARCH option '%.60s' is not implemented (only require_dyad)", args);
+    return -1;
+  }
   if (!strncmp(cmd, "FORW", 4)) {
     char mask[32] = "";
     sscanf(args, "%31s", mask);

@@ -54,6 +54,16 @@ static void test_options(void **state) {
   assert_non_null(strstr(err.message, "unknown option"));
   assert_int_equal(hooft_coder_option(c, "no colon here", &err), -1);
   assert_int_equal(hooft_coder_option(c, "DEFAULT: nothing", &err), -1);
+  /* PETRARCH's require_dyad = false: an event may lack an actor */
+  const char *alone = "Gondor attacked with swords at the river crossing on Monday morning.";
+  hooft_doc *d = code(c, "2000-01-03", alone);
+  assert_int_equal(hooft_doc_event_count(d), 0);
+  hooft_doc_free(d);
+  assert_int_equal(hooft_coder_option(c, "PETRARCH: require_dyad = false", &err), 0);
+  assert_int_equal(hooft_coder_option(c, "PETRARCH: new_actor_length = 4", &err), -1);
+  d = code(c, "2000-01-03", alone);
+  assert_true(has(d, "GON", "---", "190"));
+  hooft_doc_free(d);
   hooft_coder_free(c);
 }
 
