@@ -239,7 +239,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
       e.word.key = word_key(lx, w, strlen(w), &e.word.len);
       e.word.exact = t->exact;
       e.word.next = t->next;
-      e.word.endings = t->exact ? SH_END_VERB : 0; /* S ED ES EN ING D; not the possessive */
+      e.word.endings = 0; /* a pattern word written with "_" matches only itself */
       chars += alnum_count(e.word.key);
       break;
     }
@@ -260,7 +260,7 @@ static int compile_pattern(sh_lex *lx, const hf_cx_dict *d, const hf_cx_pattern 
         return -1;
       }
       e.synset = 1;
-      chars += alt_elem(lx, &e, &alts);
+      alt_elem(lx, &e, &alts); /* a synset adds nothing to the length: "* DOLLAR" goes before "* &CURRENCY" */
       break;
     }
     case HF_CX_T_ALT_OPEN: {
