@@ -78,7 +78,7 @@ static void tokenize(sent *s, size_t a, size_t b) {
   while (i < b) {
     int32_t cp;
     int l = hf_utf8_next(text + i, b - i, &cp);
-    if (hf_is_space(cp)) {
+    if (hf_is_space(cp) || cp < 0x20 || cp == 0x7f) { /* control characters (^Z in old files) too */
       i += (size_t)l;
       continue;
     }
@@ -121,7 +121,7 @@ static void tokenize(sent *s, size_t a, size_t b) {
       } else {
         l2 = hf_utf8_next(text + i, b - i, &c2);
       }
-      if (hf_is_space(c2)) break;
+      if (hf_is_space(c2) || c2 < 0x20 || c2 == 0x7f) break;
       if (c2 == ',' && !(i > start && isdigit((unsigned char)text[i - 1]) && i + 1 < b &&
                          isdigit((unsigned char)text[i + 1])))
         break;
@@ -1050,7 +1050,8 @@ static const char *complexity(const sent *s) {
   if (o->cx_conj && conj >= o->cx_conj) return "complex: conjunctions";
   if (o->cx_noverb && !verbs) return "complex: no verb";
   if (o->cx_lateverb && (first_verb < 0 || first_verb >= o->cx_lateverb)) return "complex: late verb";
-  if (first_verb >= 0 && o->cx_noactprior && first_actor(s, 0, first_verb, 0) < 0) return "complex: no actor before the verb";
+  if (o->cx_noactprior && (first_verb < 0 ? !verbs : first_actor(s, 0, first_verb, 0) < 0))
+    return first_verb < 0 ? "complex: no verb" : "complex: no actor before the verb";
   if (first_verb >= 0 && o->cx_noactafter && first_actor(s, first_verb + 1, (int)s->t.n, 0) < 0)
     return "complex: no actor after the verb";
   return NULL;
