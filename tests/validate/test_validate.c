@@ -415,9 +415,10 @@ static void test_petrarch(void **state) {
   assert_string_equal(r->id, "NONE-01");
   assert_string_equal(r->date, "2008-08-01");
   assert_int_equal(r->special, VD_EXPECT_NONE);
-  assert_int_equal(r->noptions, 2);
+  assert_int_equal(r->noptions, 3);
   assert_string_equal(r->options[0], "COMMA: MIN = 4");
   assert_string_equal(r->options[1], "PETRARCH: require_dyad = false");
+  assert_string_equal(r->options[2], "PETRARCH: new_actor_length = 4");
   assert_int_equal(s.v[2].special, VD_EXPECT_DISCARD);
   assert_int_equal(s.v[2].unscored, VD_SCORED);
   assert_int_equal(s.v[3].unscored, VD_UNSCORED_NOCHECK);
