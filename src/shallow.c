@@ -487,7 +487,9 @@ static void find_compounds(sent *s) {
     int j = s->it.v[x].last + 1;
     for (;;) {
       int k = live(s, j), comma = -1, conj = -1;
-      while (k < n && (s->t.v[k].type == T_COMMA || (s->t.v[k].type == T_CONJ && key_is(&s->t.v[k], "and")))) {
+      while (k < n && (s->t.v[k].type == T_COMMA ||
+                       (s->t.v[k].type == T_CONJ && (key_is(&s->t.v[k], "and") || key_is(&s->t.v[k], "or") ||
+                                                     key_is(&s->t.v[k], "nor"))))) {
         if (s->t.v[k].type == T_COMMA) comma = k;
         else conj = k;
         k = live(s, k + 1);
@@ -497,7 +499,10 @@ static void find_compounds(sent *s) {
         mods += s->t.v[k].type == T_ADJ;
         k = live(s, k + 1);
       }
-      if (comma < 0 && conj < 0 && !mods) break;
+      /* a possessive actor before another: "Arnor's Elrond" */
+      const tok *lt = &s->t.v[s->it.v[members[nm - 1]].lastw];
+      int poss = lt->len > 2 && !strcmp(lt->key + lt->len - 2, "'s");
+      if (comma < 0 && conj < 0 && !mods && !poss) break;
       int y = is_actor_item(s, k);
       if (y < 0 || nm >= 64) break;
       links[nl][0] = comma;
