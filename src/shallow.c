@@ -240,6 +240,7 @@ typedef struct best {
   int last, lastw;
 } best;
 
+/* On equal length, which kind of phrase wins a word: actor, agent, noun, adjective, verb. */
 static int kind_rank(int kind) {
   switch (kind) {
   case SH_ACTOR: return 5;
@@ -251,6 +252,7 @@ static int kind_rank(int kind) {
   }
 }
 
+/* each_candidate callback: keeps in ctx (a best) the longest phrase that matches from token i. */
 static int take_best(sent *s, int i, const sh_entry *e, void *ctx) {
   best *b = ctx;
   if (e->kind == SH_TIME) return 0;
@@ -304,6 +306,7 @@ static int builtin(const sent *s, tok *t) {
   return 1;
 }
 
+/* Records a typed phrase over tokens first..last (lastw: its last word) and returns its index. */
 static int add_item(sent *s, int type, int first, int last, int lastw) {
   item x;
   memset(&x, 0, sizeof x);
@@ -411,6 +414,8 @@ static int prev_live(const sent *s, int i) {
 /* The item whose words include token i (starting there), or -1. */
 static int item_at(const sent *s, int i) { return i >= 0 && i < (int)s->t.n ? s->t.v[i].item : -1; }
 
+/* Joins each agent to its actor (manual 5.4): the actor just before it (across FORMER), else
+ * just after it, else after OF/IN; a lone agent becomes "~CODE" with CONVERT AGENTS, else a noun. */
 static void join_agents(sent *s) {
   for (size_t x = 0; x < s->it.n; x++) {
     item *ag = &s->it.v[x];
@@ -549,6 +554,7 @@ static void find_compounds(sent *s) {
   }
 }
 
+/* The first actor (not a resolved pronoun; in a compound if want_group) in tokens [from, to), or -1. */
 static int first_actor(const sent *s, int from, int to, int want_group) {
   for (int i = live(s, from); i < to; i = live(s, i + 1)) {
     int x = is_actor_item(s, i);
@@ -626,6 +632,7 @@ typedef struct match {
   int alt_chars;          /* letters of the alternatives that matched */
 } match;
 
+/* Does token i end the words a pattern may match after its verb (a comma or a clause break)? */
 static int clause_stop(const sent *s, int i) {
   const tok *t = &s->t.v[i];
   return (t->type == T_CONJ && !t->joined) || (t->type == T_COMMA && !t->joined);
@@ -866,6 +873,8 @@ static int skipped(const match *m, int x) {
   return 0;
 }
 
+/* The first actor in [from, before) whose code differs from other's and that the pattern did not
+ * skip, or -1. */
 static int actor_before(const sent *s, int from, int before, int other, const match *m) {
   for (int i = live(s, from); i < before; i = live(s, i + 1)) {
     int x = is_actor_item(s, i);
@@ -874,6 +883,7 @@ static int actor_before(const sent *s, int from, int before, int other, const ma
   return -1;
 }
 
+/* The same after the verb: the first such actor in [from, limit), or -1. */
 static int actor_after(const sent *s, int from, int limit, int other, const match *m) {
   for (int i = live(s, from); i < limit; i = live(s, i + 1)) {
     int x = is_actor_item(s, i);
@@ -1001,6 +1011,8 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
   return found;
 }
 
+/* each_candidate callback: a <TIME> phrase at token i shifts the date (or discards, or makes the
+ * sentence complex). */
 static int take_time(sent *s, int i, const sh_entry *e, void *ctx) {
   (void)ctx;
   if (e->kind != SH_TIME) return 0;
