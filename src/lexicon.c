@@ -1,5 +1,6 @@
 /* lexicon.c: loads hooft's own dictionaries (CAMEO table, actors, roles, grammar words,
  * abbreviations, lemma tables, verb patterns) into the coder's lookup tables. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,9 @@ static void load_cameo(hooft_coder *c, hf_problems *pr) {
     for (size_t i = 0; i < cl; i++)
       if (f[0][i] < '0' || f[0][i] > '9') digits = 0;
     char *end;
-    double g = strtod(f[2], &end);
+    int no_score = !*f[2]; /* the reference table leaves a few newer codes unscored */
+    double g = no_score ? 0 : strtod(f[2], &end);
+    if (no_score) end = f[2];
     int quad = atoi(f[3]);
     if (!digits) {
       hf_problem(pr, rel, ln, "bad CAMEO code '%s'", f[0]);
@@ -114,10 +117,24 @@ static void load_cameo(hooft_coder *c, hf_problems *pr) {
     e->root = hf_intern_n(&c->strings, f[0], 2);
     e->name = hf_intern_s(&c->strings, f[1]);
     e->plover = strcmp(f[4], "-") ? hf_intern_s(&c->strings, f[4]) : NULL;
-    e->goldstein = g;
+    e->goldstein = no_score ? NAN : g;
     e->quad = quad;
     if (hf_map_get(&c->cameo, e->code)) hf_problem(pr, rel, ln, "duplicate CAMEO code %s", f[0]);
     hf_map_put(&c->cameo, e->code, e);
+  }
+  /* an unscored code takes the score of its nearest scored parent (1952 -> 195) */
+  for (size_t i = 0; i < c->cameo.cap; i++) {
+    hf_cameo *e = c->cameo.slots[i].key ? c->cameo.slots[i].value : NULL;
+    if (!e || !isnan(e->goldstein)) continue;
+    char parent[8];
+    snprintf(parent, sizeof parent, "%s", e->code);
+    double g = NAN;
+    for (size_t n = strlen(parent); n > 2 && isnan(g); n--) {
+      parent[n - 1] = 0;
+      const hf_cameo *p = hf_map_get(&c->cameo, parent);
+      if (p) g = p->goldstein;
+    }
+    e->goldstein = isnan(g) ? 0 : g;
   }
 }
 

@@ -4,7 +4,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -229,11 +232,52 @@ static void test_cameo_fields(void **state) {
   hooft_coder_free(c);
 }
 
+/* A code the reference table leaves unscored (1952) takes its parent's Goldstein score (195). */
+static void test_unscored_code(void **state) {
+  (void)state;
+  char dir[] = "/tmp/hooft-test-shallow.XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[256];
+  snprintf(path, sizeof path, "%s/t.verbs", dir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("STRUCK_ [1952]\nHIT_ [195]\n", f);
+  fclose(f);
+  char actors[256];
+  snprintf(actors, sizeof actors, "%s/t.actors", dir);
+  f = fopen(actors, "w");
+  assert_non_null(f);
+  fputs("GONDOR_ [GON]\nROHAN_ [ROH]\n", f);
+  fclose(f);
+  char project[256], spec[300];
+  snprintf(project, sizeof project, "%s/t.project", dir);
+  f = fopen(project, "w");
+  assert_non_null(f);
+  fputs("test\n<actorsfile> t.actors\n<verbsfile> t.verbs\n", f);
+  fclose(f);
+  snprintf(spec, sizeof spec, "tabari:%s", project);
+  hooft_error err;
+  hooft_coder *c = hooft_coder_open(spec, &err);
+  assert_non_null(c);
+  assert_int_equal(hooft_coder_load_cameo(c, FIXTURE_DICT, &err), 1);
+  hooft_doc *d = code(c, "2000-01-03", "Gondor struck Rohan with drones on the border on Monday night.");
+  assert_int_equal(hooft_doc_event_count(d), 1);
+  assert_string_equal(hooft_doc_event(d, 0)->cameo, "1952");
+  assert_true(hooft_doc_event(d, 0)->goldstein < -9.9);
+  assert_int_equal(hooft_doc_event(d, 0)->quad, 4);
+  hooft_doc_free(d);
+  hooft_coder_free(c);
+  remove(path);
+  remove(actors);
+  remove(project);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_open_errors), cmocka_unit_test(test_options),  cmocka_unit_test(test_patterns),
       cmocka_unit_test(test_actors),      cmocka_unit_test(test_outcomes), cmocka_unit_test(test_forward),
-      cmocka_unit_test(test_cameo_fields),
+      cmocka_unit_test(test_cameo_fields), cmocka_unit_test(test_unscored_code),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
