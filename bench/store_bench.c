@@ -118,12 +118,15 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   }
   hooft_store_stats st;
   if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
+  char prof[512];
+  hooft_store_profile(s, prof, sizeof prof);
   hooft_store_close(s);
   double total = t_code + t_store;
   printf("%-10s %ld articles (%ld event mentions -> %lld events) in %.2f s: %.0f articles/s; coding %.2f s, "
          "storage %.2f s = %.0f%% of ingest time (check %.2f s, begin+put %.2f s, commit %.2f s; open %.0f ms)\n",
          label, n, events, (long long)st.events, total, (double)n / total, t_code, t_store, 100 * t_store / total,
          t_check, t_store - t_check - t_commit, t_commit, t_open * 1000);
+  printf("%-10s phases (s): %s\n", "", prof);
 }
 
 /* ---- A large store: events generated directly through the store interface ------------------------- */

@@ -318,6 +318,28 @@ const char *hooft_store_backend(const hooft_store *s) { return s->db->ops->name;
 
 /* ---- Small helpers ---------------------------------------------------------- */
 
+/* Seconds on the monotonic clock (the phases of hooft_store_profile). */
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void hooft_store_profile(const hooft_store *s, char *buf, size_t n) {
+  static const char *const names[PR_COUNT] = {
+      [PR_BEGIN] = "begin",          [PR_CAND] = "candidates", [PR_FILE] = "filing",
+      [PR_ARTICLES] = "articles",    [PR_SENTENCES] = "sentences", [PR_MENTIONS] = "mentions",
+      [PR_SOURCES] = "sources",      [PR_EVENTS] = "new events", [PR_EV_UPDATE] = "update rows",
+      [PR_APPLY] = "apply updates",  [PR_FTS] = "fts",         [PR_COMMIT] = "commit"};
+  size_t len = 0;
+  if (n) buf[0] = 0;
+  for (int i = 0; i < PR_COUNT && len < n; i++) {
+    int k = snprintf(buf + len, n - len, "%s%s %.2f", i ? ", " : "", names[i], s->prof[i]);
+    if (k < 0) break;
+    len += (size_t)k;
+  }
+}
+
 /* Runs a one-row, one-integer query; returns 0 and *out, or -1 with err. */
 static int query_int(hooft_store *s, const char *sql, const hf_val *p, int n, int64_t *out, hooft_error *err) {
   hf_stmt *st = s->db->ops->prepare(s->db, sql, 0, err);
@@ -498,6 +520,7 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
     hf_error(err, "a batch is already open");
     return -1;
   }
+  double t0 = now_s();
   if (lock_writer(s, err) < 0) return -1;
   s->in_batch = 1;
   int64_t a, e;
@@ -513,6 +536,7 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
     return -1;
   }
   if (!s->cache) s->cache = cache_new();
+  s->prof[PR_BEGIN] += now_s() - t0;
   return 0;
 }
 
@@ -521,10 +545,16 @@ int hooft_store_commit(hooft_store *s, hooft_error *err) {
     hf_error(err, "no batch is open");
     return -1;
   }
-  if (hf_store_flush(s, err) < 0 || s->db->ops->exec(s->db, "COMMIT", err) < 0) {
+  if (hf_store_flush(s, err) < 0) {
     hooft_store_rollback(s);
     return -1;
   }
+  double t0 = now_s();
+  if (s->db->ops->exec(s->db, "COMMIT", err) < 0) {
+    hooft_store_rollback(s);
+    return -1;
+  }
+  s->prof[PR_COMMIT] += now_s() - t0;
   s->in_batch = 0;
   return 0;
 }
@@ -667,16 +697,22 @@ static void rows_add(hooft_store *s, int kind, const hf_val *p) {
 static int rows_flush(hooft_store *s, hooft_error *err) {
   if (!s->rows) return 0;
   int rc = 0, temp = 0;
+  static const int phase[RB_COUNT] = {PR_ARTICLES, PR_SENTENCES, PR_MENTIONS, PR_SOURCES,
+                                      PR_SOURCES,  PR_EVENTS,    PR_EV_UPDATE, PR_EV_UPDATE};
   for (int k = 0; k < RB_COUNT && rc == 0; k++) {
     rowbuf *b = &s->rows->b[k];
     if (!b->rows) continue;
+    double t0 = now_s();
     rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rowbuf_spec[k].cols, b->vals.v, b->ncols, b->rows,
                           rowbuf_spec[k].ignore, err);
     temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
+    s->prof[phase[k]] += now_s() - t0;
   }
+  double t0 = now_s();
   /* PostgreSQL plans the joins with the temporary tables' real sizes (no autovacuum analyzes them) */
   if (rc == 0 && temp && hf_db_is_pg(s->db)) rc = s->db->ops->exec(s->db, "ANALYZE hooft_ev_update", err);
   if (rc == 0 && temp) rc = s->db->ops->exec(s->db, apply_updates, err);
+  s->prof[PR_APPLY] += now_s() - t0;
   rows_clear(s->rows);
   return rc;
 }
@@ -1568,11 +1604,14 @@ static int file_pending(hooft_store *s, hooft_error *err) {
     }
   }
   int rc = 0;
+  double t0 = now_s();
   if (hf_db_is_pg(s->db))
     rc = load_all_candidates(s, want.v, want.n, err);
   else
     for (size_t i = 0; i < want.n && rc == 0; i++) rc = load_candidates(s, want.v[i].g, want.v[i].lo, want.v[i].hi, err);
   free(want.v);
+  double t1 = now_s();
+  s->prof[PR_CAND] += t1 - t0;
   if (rc < 0) return -1;
   for (size_t ai = 0; ai < ec->arts.n; ai++) {
     article_ctx c = {&ec->arts.v[ai], {0}};
@@ -1584,6 +1623,7 @@ static int file_pending(hooft_store *s, hooft_error *err) {
     free(c.sentences.v);
   }
   queue_events(s);
+  s->prof[PR_FILE] += now_s() - t1;
   return 0;
 }
 
@@ -1597,6 +1637,7 @@ int hf_store_flush(hooft_store *s, hooft_error *err) {
   rows_clear(s->rows);
   cache_clear(s->cache);
   if (rc == 0 && !hf_db_is_pg(s->db)) { /* the new sentences into the full-text index, in one statement */
+    double t0 = now_s();
     int64_t mark;
     rc = query_int(s, "SELECT max(id) FROM sentences", NULL, 0, &mark, err);
     if (rc == 0 && mark > s->fts_mark) {
@@ -1604,6 +1645,7 @@ int hf_store_flush(hooft_store *s, hooft_error *err) {
       rc = write_st(s, ST_FTS_FILL, p, 1, err);
     }
     if (rc == 0) s->fts_mark = mark;
+    s->prof[PR_FTS] += now_s() - t0;
   }
   return rc;
 }

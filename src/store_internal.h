@@ -23,7 +23,25 @@ enum {
   ST_COUNT
 };
 
+/* Phases of a batch, timed for hooft_store_profile. */
+enum {
+  PR_BEGIN,     /* the transaction and the next ids */
+  PR_CAND,      /* reading the candidate events */
+  PR_FILE,      /* filing the mentions in memory, queueing the rows */
+  PR_ARTICLES,  /* appending rows, table by table */
+  PR_SENTENCES,
+  PR_MENTIONS,
+  PR_SOURCES,
+  PR_EVENTS,
+  PR_EV_UPDATE, /* the changed stored events and the rollup: into temporary tables, */
+  PR_APPLY,     /* then applied */
+  PR_FTS,       /* SQLite: the full-text index */
+  PR_COMMIT,
+  PR_COUNT
+};
+
 struct hooft_store {
+  double prof[PR_COUNT];            /* seconds per phase (hooft_store_profile) */
   hf_db *db;
   int in_batch;
   int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
