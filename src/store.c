@@ -3,6 +3,7 @@
  * mentions in memory and writes its rows in bulk, the changed events and the (dyad, month) rollup, FTS5. */
 #include <ctype.h>
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
@@ -15,10 +16,15 @@
 
 #define SCHEMA_VERSION "3"
 
+/* The most candidate events kept in memory from batch to batch (the cache is
+ * emptied at the next begin when it holds more). */
+#define CACHE_EVENTS 300000
+
 /* The batch's articles and events in memory (defined with the deduplication below). */
 static struct hf_evcache *cache_new(void);
 static void cache_clear(struct hf_evcache *ec);
 static void cache_free(struct hf_evcache *ec);
+static size_t cache_size(const struct hf_evcache *ec);
 /* The rows waiting to be written (defined below). */
 static void rows_clear(struct hf_rowbuf *r);
 static void rows_free(hooft_store *s);
@@ -216,7 +222,14 @@ static const char *const statements[ST_COUNT] = {
                   "goldstein = dyad_months.goldstein + excluded.goldstein",
     /* SQLite: the sentences a flush wrote into the full-text index, in one statement */
     [ST_FTS_FILL] = "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?",
+    /* the sources of stored events read into the cache (PostgreSQL: of an array of ids, sources_pg) */
+    [ST_SOURCES] = "SELECT event_id, source FROM event_sources WHERE event_id = ?",
+    /* another connection's commits: PostgreSQL counts every commit of a batch in hooft_meta */
+    [ST_WRITES_GET] = "SELECT value FROM hooft_meta WHERE name = 'writes'",
+    [ST_WRITES_BUMP] = "INSERT INTO hooft_meta (name, value) VALUES ('writes', '1') ON CONFLICT (name) DO UPDATE SET "
+                       "value = CAST(CAST(hooft_meta.value AS BIGINT) + 1 AS TEXT)",
 };
+static const char *const sources_pg = "SELECT event_id, source FROM event_sources WHERE event_id = ANY(?::bigint[])";
 
 /* The temporary tables of the ingest (defined with the flush below). */
 static const char *const temp_tables;
@@ -269,6 +282,7 @@ static hooft_store *store_open(const char *url, int existing, hooft_error *err) 
   if (!db) return NULL;
   hooft_store *s = hf_xcalloc(1, sizeof *s);
   s->db = db;
+  s->others = -1;
   char version[32];
   if (existing && !schema_version(s, version, sizeof version)) {
     /* the URL as shown: a password becomes *** */
@@ -290,7 +304,7 @@ static hooft_store *store_open(const char *url, int existing, hooft_error *err) 
   }
   for (int i = 0; i < ST_COUNT; i++) {
     if (i == ST_FTS_FILL && hf_db_is_pg(db)) continue; /* PostgreSQL indexes sentences itself */
-    s->st[i] = db->ops->prepare(db, statements[i], 1, err);
+    s->st[i] = db->ops->prepare(db, i == ST_SOURCES && hf_db_is_pg(db) ? sources_pg : statements[i], 1, err);
     if (!s->st[i]) {
       hooft_store_close(s);
       return NULL;
@@ -536,6 +550,27 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
     return -1;
   }
   if (!s->cache) s->cache = cache_new();
+  /* the cached candidates hold while no other connection has written */
+  int pg = hf_db_is_pg(s->db);
+  int64_t others = 0;
+  if (pg) {
+    hf_stmt *st = s->st[ST_WRITES_GET];
+    int got = s->db->ops->query(st, NULL, 0, err) < 0 ? -1 : s->db->ops->next(st, err);
+    if (got == 1) {
+      others = s->db->ops->col_int(st, 0);
+      s->db->ops->end(st);
+    }
+    if (got < 0) {
+      hooft_store_rollback(s);
+      return -1;
+    }
+    s->writes = others;
+  } else if (query_int(s, "PRAGMA data_version", NULL, 0, &others, err) < 0) {
+    hooft_store_rollback(s);
+    return -1;
+  }
+  if (others != s->others || cache_size(s->cache) > CACHE_EVENTS) cache_clear(s->cache);
+  if (!pg) s->others = others;
   s->prof[PR_BEGIN] += now_s() - t0;
   return 0;
 }
@@ -550,10 +585,12 @@ int hooft_store_commit(hooft_store *s, hooft_error *err) {
     return -1;
   }
   double t0 = now_s();
-  if (s->db->ops->exec(s->db, "COMMIT", err) < 0) {
+  int pg = hf_db_is_pg(s->db);
+  if ((pg && write_st(s, ST_WRITES_BUMP, NULL, 0, err) < 0) || s->db->ops->exec(s->db, "COMMIT", err) < 0) {
     hooft_store_rollback(s);
     return -1;
   }
+  if (pg) s->others = s->writes + 1; /* our own commit */
   s->prof[PR_COMMIT] += now_s() - t0;
   s->in_batch = 0;
   return 0;
@@ -584,8 +621,8 @@ enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES_NEW, RB_SOURCES_OLD, R
   "location_lat, location_lon, location_feature, mentions, sources, articles, first_article, first_seq, added, codes"
 #define EV_UPDATE_COLS                                                                                              \
   "id, wide, day, last_day, week, month, cameo, quad, goldstein, plover, codes, certainty, location_name, "         \
-  "location_country, location_lat, location_lon, location_feature, mentions, articles, first_article, first_seq, " \
-  "source_name, target_name"
+  "location_country, location_lat, location_lon, location_feature, mentions, articles, sources, first_article, "  \
+  "first_seq, source_name, target_name"
 
 static const struct {
   const char *table, *cols;
@@ -613,7 +650,8 @@ static const char *const temp_tables =
     "CREATE TEMP TABLE IF NOT EXISTS hooft_ev_update (id BIGINT PRIMARY KEY, wide INTEGER NOT NULL, day INTEGER,"
     " last_day INTEGER, week INTEGER, month INTEGER, cameo TEXT, quad INTEGER, goldstein DOUBLE PRECISION, plover TEXT,"
     " codes TEXT, certainty TEXT, location_name TEXT, location_country TEXT, location_lat DOUBLE PRECISION,"
-    " location_lon DOUBLE PRECISION, location_feature TEXT, mentions INTEGER, articles INTEGER, first_article BIGINT,"
+    " location_lon DOUBLE PRECISION, location_feature TEXT, mentions INTEGER, articles INTEGER, sources INTEGER,"
+    " first_article BIGINT,"
     " first_seq INTEGER, source_name TEXT, target_name TEXT);"
     "CREATE TEMP TABLE IF NOT EXISTS hooft_rollup (source_code TEXT, target_code TEXT, month INTEGER,"
     " negated INTEGER, events BIGINT, mentions BIGINT, goldstein DOUBLE PRECISION)";
@@ -626,7 +664,7 @@ static const char *const temp_tables =
   "codes = u.codes, certainty = u.certainty, location_name = u.location_name, location_country = u.location_country, " \
   "location_lat = u.location_lat, location_lon = u.location_lon, location_feature = u.location_feature, "          \
   "mentions = u.mentions, articles = u.articles, "                                                                  \
-  "sources = (SELECT count(*) FROM event_sources es WHERE es.event_id = u.id), first_article = u.first_article, "  \
+  "sources = u.sources, first_article = u.first_article, "                                                       \
   "first_seq = u.first_seq, source_name = COALESCE(u.source_name, events.source_name), "                          \
   "target_name = COALESCE(u.target_name, events.target_name)"
 static const char *const apply_updates =
@@ -815,7 +853,7 @@ typedef struct cand {
   const struct evgroup *g;  /* its dedup key */
   char *src_name, *tgt_name; /* owned: the first mention's actor names, when they changed (or new) */
   HF_VEC(tally) codes;      /* all its mentions per code */
-  HF_VEC(const char *) srcs; /* the sources this batch gave it (borrowed from the batch) */
+  HF_VEC(const char *) srcs; /* all its sources (interned in the cache's strs) */
   /* a stored event's row as read, for the rollup */
   int old_day;
   int64_t old_mentions;
@@ -826,8 +864,8 @@ typedef struct cand {
   char added[16];
 } cand;
 
-/* The events with one dedup key (actors, root, polarity), and the days whose
- * candidates have been read from the store in this batch. */
+/* The events with one dedup key (actors, root, polarity), and the days of
+ * the mentions of the batch being filed. */
 typedef struct evgroup {
   char *key; /* owned: "SRC\x1fTGT\x1fROOT\x1fNEG" */
   char *src, *tgt, *root; /* owned */
@@ -912,8 +950,20 @@ typedef struct pend_key {
   char hash[65];
 } pend_key;
 
+/* The candidate events stay in memory from batch to batch (the ingest
+ * connection is normally the only writer): covered lists the (group, first
+ * day) pairs whose stored events are all in the cache, so only the others are
+ * read. The cache is emptied when another connection has written (checked at
+ * begin), after a rollback or a failed flush, when an article is replaced
+ * (its events are recomputed in the store), and when it grows past
+ * CACHE_EVENTS events. */
 struct hf_evcache {
   hf_map groups; /* key -> evgroup */
+  i64map covered; /* day_key(group, day number) -> 1 */
+  hf_intern strs; /* the events' sources */
+  HF_VEC(size_t) unloaded; /* candidates read in this flush whose sources are still to be read */
+  int fresh;               /* emptied: base is set at the next filing */
+  int64_t base;            /* every stored event with a higher id is in the cache (0: all are) */
   HF_VEC(evgroup *) list;
   HF_VEC(cand) cands;
   /* what the batch put since the last flush */
@@ -949,9 +999,12 @@ static void cand_free(cand *x) {
   free(x->root);
 }
 
-/* Empties the cache (after a flush or a rollback). */
+/* Empties the cache (after a rollback, a failed flush, another writer...). */
 static void cache_clear(struct hf_evcache *ec) {
   if (!ec) return;
+  i64_free(&ec->covered);
+  hf_intern_free(&ec->strs);
+  free(ec->unloaded.v);
   for (size_t i = 0; i < ec->cands.n; i++) cand_free(&ec->cands.v[i]);
   for (size_t i = 0; i < ec->list.n; i++) {
     evgroup *g = ec->list.v[i];
@@ -974,13 +1027,51 @@ static void cache_clear(struct hf_evcache *ec) {
   free(ec->arts.v);
   free(ec->events.v);
   memset(ec, 0, sizeof *ec);
+  ec->fresh = 1;
 }
 
-static struct hf_evcache *cache_new(void) { return hf_xcalloc(1, sizeof(struct hf_evcache)); }
+static size_t cache_size(const struct hf_evcache *ec) { return ec->cands.n; }
+
+static struct hf_evcache *cache_new(void) {
+  struct hf_evcache *ec = hf_xcalloc(1, sizeof(struct hf_evcache));
+  ec->fresh = 1;
+  return ec;
+}
 
 static void cache_free(struct hf_evcache *ec) {
   cache_clear(ec);
   free(ec);
+}
+
+/* After a successful flush: the candidates now match their stored rows, and
+ * what the batch put is gone. Returns 0, or -1 when the cache cannot be kept
+ * (an event was recoded from its stored mentions). */
+static int cache_settle(struct hf_evcache *ec) {
+  for (size_t i = 0; i < ec->cands.n; i++) {
+    cand *x = &ec->cands.v[i];
+    if (x->recode) return -1;
+    if (!x->dirty) continue;
+    x->dirty = x->isnew = 0;
+    x->old_day = x->day;
+    x->old_mentions = x->mentions;
+    x->old_goldstein = x->goldstein;
+    free(x->src_name);
+    free(x->tgt_name);
+    x->src_name = x->tgt_name = NULL;
+    free(x->src_code);
+    free(x->src_country);
+    free(x->tgt_code);
+    free(x->tgt_country);
+    free(x->root);
+    x->src_code = x->src_country = x->tgt_code = x->tgt_country = x->root = NULL;
+  }
+  for (size_t i = 0; i < ec->list.n; i++) ec->list.v[i]->days.n = 0;
+  hf_map_free(&ec->keys);
+  hf_arena_free(&ec->arena);
+  ec->arts.n = 0;
+  ec->events.n = 0;
+  ec->unloaded.n = 0;
+  return 0;
 }
 
 /* The group of key (src, tgt, root, negated), made if new. */
@@ -1139,6 +1230,7 @@ static void add_candidate(struct hf_evcache *ec, evgroup *g, const hf_db_ops *o,
   x.touched_art = x.seen_art = -1;
   x.negated = g->negated;
   x.g = g;
+  HF_VEC_PUSH(ec->unloaded, ec->cands.n);
   HF_VEC_PUSH(ec->cands, x);
   HF_VEC_PUSH(g->cands, ec->cands.n - 1);
   i64_put(&ec->byid, (uint64_t)id, (int64_t)ec->cands.n - 1);
@@ -1221,6 +1313,42 @@ static int load_all_candidates(hooft_store *s, const gday *want, size_t n, hooft
     if (rc < 0) return -1;
   }
   return 0;
+}
+
+/* Reads the sources of the candidates just read from the store (their
+ * `unloaded` list): PostgreSQL one query per SRC_CHUNK events, with the ids
+ * as an array; SQLite one indexed look-up per event. */
+#define SRC_CHUNK 4000
+static int load_sources(hooft_store *s, hooft_error *err) {
+  struct hf_evcache *ec = s->cache;
+  const hf_db_ops *o = s->db->ops;
+  int pg = hf_db_is_pg(s->db), rc = 0;
+  for (size_t from = 0; from < ec->unloaded.n && rc == 0; from += pg ? SRC_CHUNK : 1) {
+    size_t to = pg && from + SRC_CHUNK < ec->unloaded.n ? from + SRC_CHUNK : pg ? ec->unloaded.n : from + 1;
+    hf_buf ids = {0};
+    hf_val p[1];
+    if (pg) {
+      for (size_t i = from; i < to; i++) array_int(&ids, (long long)ec->cands.v[ec->unloaded.v[i]].id);
+      hf_buf_putc(&ids, '}');
+      p[0] = hf_text(hf_buf_cstr(&ids));
+    } else {
+      p[0] = hf_int(ec->cands.v[ec->unloaded.v[from]].id);
+    }
+    hf_stmt *st = s->st[ST_SOURCES];
+    rc = o->query(st, p, 1, err);
+    int got = 0;
+    while (rc == 0 && (got = o->next(st, err)) == 1) {
+      int64_t ci = i64_get(&ec->byid, (uint64_t)o->col_int(st, 0));
+      const char *src = o->col_text(st, 1);
+      if (ci < 0 || !src) continue;
+      cand *x = &ec->cands.v[ci];
+      HF_VEC_PUSH(x->srcs, hf_intern_s(&ec->strs, src));
+    }
+    if (got < 0) rc = -1;
+    hf_buf_free(&ids);
+  }
+  ec->unloaded.n = 0;
+  return rc;
 }
 
 static long day_gap(long dn, const cand *x) {
@@ -1327,11 +1455,12 @@ static char *quantities_json(const hooft_event *e) {
   return s;
 }
 
-/* Notes source src (borrowed from the batch) for event x, and queues its
- * event_sources row unless the batch gave it already. */
+/* Notes source src for event x, and queues its event_sources row unless the
+ * event has it already. */
 static void add_source(hooft_store *s, cand *x, const char *src) {
+  src = hf_intern_s(&s->cache->strs, src);
   for (size_t i = 0; i < x->srcs.n; i++)
-    if (!strcmp(x->srcs.v[i], src)) return;
+    if (x->srcs.v[i] == src) return;
   HF_VEC_PUSH(x->srcs, src);
   hf_val q[] = {hf_int(x->id), hf_text(src)};
   rows_add(s, x->isnew ? RB_SOURCES_NEW : RB_SOURCES_OLD, q);
@@ -1536,6 +1665,7 @@ static void queue_events(hooft_store *s) {
                       hf_text(l->known ? l->feature : NULL),
                       hf_int(x->mentions),
                       hf_int(x->articles),
+                      hf_int((int64_t)x->srcs.n),
                       hf_int(x->first_article),
                       hf_int(x->first_seq),
                       hf_text(x->src_name),
@@ -1591,16 +1721,28 @@ static int file_pending(hooft_store *s, hooft_error *err) {
       HF_VEC_PUSH(pe->g->days, pe->day);
     }
   }
-  /* each group's days, the windows around them merged where they (nearly) meet */
-  for (size_t gi = 0; gi < ec->list.n; gi++) {
+  /* each group's days: the windows around them, less the days the cache
+   * covers, merged where they meet; none when the cache holds every stored
+   * event (it was emptied when the store had none: a first ingest) */
+  if (ec->fresh) { /* the events stored now: all flushed, none in the cache */
+    ec->base = s->next_event - 1;
+    ec->fresh = 0;
+  }
+  for (size_t gi = 0; gi < ec->list.n && ec->base > 0; gi++) {
     evgroup *g = ec->list.v[gi];
     if (g->days.n > 1) qsort(g->days.v, g->days.n, sizeof *g->days.v, int_cmp);
+    long done = LONG_MIN; /* days up to this one are in want or covered */
     for (size_t i = 0; i < g->days.n; i++) {
       long dn = hf_day_number(g->days.v[i]);
-      if (want.n && want.v[want.n - 1].g == g && dn - HOOFT_DEDUP_WINDOW <= want.v[want.n - 1].hi + 1)
-        want.v[want.n - 1].hi = dn + HOOFT_DEDUP_WINDOW;
-      else
-        HF_VEC_PUSH(want, ((gday){g, dn - HOOFT_DEDUP_WINDOW, dn + HOOFT_DEDUP_WINDOW}));
+      for (long d = dn - HOOFT_DEDUP_WINDOW > done ? dn - HOOFT_DEDUP_WINDOW : done + 1; d <= dn + HOOFT_DEDUP_WINDOW;
+           d++) {
+        if (i64_get(&ec->covered, day_key(g, d)) >= 0) continue;
+        if (want.n && want.v[want.n - 1].g == g && d == want.v[want.n - 1].hi + 1)
+          want.v[want.n - 1].hi = d;
+        else
+          HF_VEC_PUSH(want, ((gday){g, d, d}));
+      }
+      done = dn + HOOFT_DEDUP_WINDOW;
     }
   }
   int rc = 0;
@@ -1609,6 +1751,9 @@ static int file_pending(hooft_store *s, hooft_error *err) {
     rc = load_all_candidates(s, want.v, want.n, err);
   else
     for (size_t i = 0; i < want.n && rc == 0; i++) rc = load_candidates(s, want.v[i].g, want.v[i].lo, want.v[i].hi, err);
+  if (rc == 0) rc = load_sources(s, err);
+  for (size_t i = 0; i < want.n && rc == 0; i++)
+    for (long d = want.v[i].lo; d <= want.v[i].hi; d++) i64_put(&ec->covered, day_key(want.v[i].g, d), 1);
   free(want.v);
   double t1 = now_s();
   s->prof[PR_CAND] += t1 - t0;
@@ -1635,7 +1780,8 @@ int hf_store_flush(hooft_store *s, hooft_error *err) {
   for (size_t i = 0; s->cache && i < s->cache->cands.n && rc == 0; i++)
     if (s->cache->cands.v[i].recode) rc = recode_event(s, s->cache->cands.v[i].id, err);
   rows_clear(s->rows);
-  cache_clear(s->cache);
+  /* the candidates stay for the next batch, unless something went wrong */
+  if (s->cache && (rc < 0 || cache_settle(s->cache) < 0)) cache_clear(s->cache);
   if (rc == 0 && !hf_db_is_pg(s->db)) { /* the new sentences into the full-text index, in one statement */
     double t0 = now_s();
     int64_t mark;
@@ -1741,6 +1887,8 @@ static int remove_mentions(hooft_store *s, int64_t art, hooft_error *err) {
     got = 0;
   }
   int rc = got < 0 ? -1 : 0;
+  /* the events are recomputed in the store: the cached candidates go */
+  cache_clear(s->cache);
   /* the events leave the rollup while they change */
   for (size_t i = 0; i < ids.n && rc == 0; i++) {
     hf_val q[] = {hf_int(ids.v[i])};

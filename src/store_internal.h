@@ -20,6 +20,9 @@ enum {
   ST_TOUCH_CLEAR,
   ST_ROLLUP,
   ST_FTS_FILL,
+  ST_SOURCES,
+  ST_WRITES_GET,
+  ST_WRITES_BUMP,
   ST_COUNT
 };
 
@@ -46,6 +49,9 @@ struct hooft_store {
   int in_batch;
   int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
   int64_t fts_mark;                 /* SQLite: sentences up to this id are in the full-text index */
+  int64_t others;                   /* SQLite's data_version, PostgreSQL's count of commits ('writes' in
+                                       hooft_meta) when the cache was last known valid; -1 unknown */
+  int64_t writes;                   /* PostgreSQL: the count read at begin */
   struct hf_evcache *cache;         /* the articles the open batch put, their events, written at flush */
   struct hf_rowbuf *rows;           /* the rows a flush writes */
   hf_stmt *st[ST_COUNT];
