@@ -184,6 +184,12 @@ static int create_schema(hooft_store *s, hooft_error *err) {
   return -1;
 }
 
+#define EV_SET_NUMBERED                                                                                      \
+  "last_day = ?4, cameo = ?7, quad = ?8, goldstein = ?9, plover = ?10, codes = ?11, certainty = ?12, "         \
+  "location_name = ?13, location_country = ?14, location_lat = ?15, location_lon = ?16, location_feature = ?17, " \
+  "mentions = ?18, articles = ?19, sources = ?20, first_article = ?21, first_seq = ?22, "                     \
+  "source_name = COALESCE(?23, source_name), target_name = COALESCE(?24, target_name)"
+
 /* The statements of the ingest path (most of its rows go in with the
  * backend's bulk write instead), prepared once per connection. */
 static const char *const statements[ST_COUNT] = {
@@ -224,6 +230,14 @@ static const char *const statements[ST_COUNT] = {
     [ST_FTS_FILL] = "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?",
     /* the sources of stored events read into the cache (PostgreSQL: of an array of ids, sources_pg) */
     [ST_SOURCES] = "SELECT event_id, source FROM event_sources WHERE event_id = ?",
+    /* SQLite: a changed stored event (the values of an hooft_ev_update row, EV_UPDATE_COLS, numbered; only
+     * an event whose first day moved gets its indexed day, week and month written), and a rollup change */
+    [ST_EV_SET] = "UPDATE events SET " EV_SET_NUMBERED " WHERE id = ?1",
+    [ST_EV_SET_WIDE] = "UPDATE events SET day = ?3, week = ?5, month = ?6, " EV_SET_NUMBERED " WHERE id = ?1",
+    [ST_ROLLUP_ADD] = "INSERT INTO dyad_months (source_code, target_code, month, negated, events, mentions, goldstein) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_code, target_code, month, negated) DO UPDATE SET "
+                      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+                      "goldstein = goldstein + excluded.goldstein",
     /* another connection's commits: PostgreSQL counts every commit of a batch in hooft_meta */
     [ST_WRITES_GET] = "SELECT value FROM hooft_meta WHERE name = 'writes'",
     [ST_WRITES_BUMP] = "INSERT INTO hooft_meta (name, value) VALUES ('writes', '1') ON CONFLICT (name) DO UPDATE SET "
@@ -303,7 +317,8 @@ static hooft_store *store_open(const char *url, int existing, hooft_error *err) 
     return NULL;
   }
   for (int i = 0; i < ST_COUNT; i++) {
-    if (i == ST_FTS_FILL && hf_db_is_pg(db)) continue; /* PostgreSQL indexes sentences itself */
+    if ((i == ST_FTS_FILL || i == ST_EV_SET || i == ST_EV_SET_WIDE || i == ST_ROLLUP_ADD) && hf_db_is_pg(db))
+      continue; /* PostgreSQL indexes sentences itself, and updates through temporary tables */
     s->st[i] = db->ops->prepare(db, i == ST_SOURCES && hf_db_is_pg(db) ? sources_pg : statements[i], 1, err);
     if (!s->st[i]) {
       hooft_store_close(s);
@@ -343,7 +358,8 @@ void hooft_store_profile(const hooft_store *s, char *buf, size_t n) {
   static const char *const names[PR_COUNT] = {
       [PR_BEGIN] = "begin",          [PR_CAND] = "candidates", [PR_FILE] = "filing",
       [PR_ARTICLES] = "articles",    [PR_SENTENCES] = "sentences", [PR_MENTIONS] = "mentions",
-      [PR_SOURCES] = "sources",      [PR_EVENTS] = "new events", [PR_EV_UPDATE] = "update rows",
+      [PR_SOURCES] = "sources",      [PR_EVENTS] = "new events", [PR_EV_UPDATE] = "changed events",
+      [PR_ROLLUP] = "rollup",
       [PR_APPLY] = "apply updates",  [PR_FTS] = "fts",         [PR_COMMIT] = "commit"};
   size_t len = 0;
   if (n) buf[0] = 0;
@@ -736,14 +752,23 @@ static int rows_flush(hooft_store *s, hooft_error *err) {
   if (!s->rows) return 0;
   int rc = 0, temp = 0;
   static const int phase[RB_COUNT] = {PR_ARTICLES, PR_SENTENCES, PR_MENTIONS, PR_SOURCES,
-                                      PR_SOURCES,  PR_EVENTS,    PR_EV_UPDATE, PR_EV_UPDATE};
+                                      PR_SOURCES,  PR_EVENTS,    PR_EV_UPDATE, PR_ROLLUP};
   for (int k = 0; k < RB_COUNT && rc == 0; k++) {
     rowbuf *b = &s->rows->b[k];
     if (!b->rows) continue;
     double t0 = now_s();
-    rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rowbuf_spec[k].cols, b->vals.v, b->ncols, b->rows,
-                          rowbuf_spec[k].ignore, err);
-    temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
+    if ((k == RB_EV_UPDATE || k == RB_ROLLUP) && !hf_db_is_pg(s->db)) {
+      /* SQLite: each changed event and rollup row in place, by prepared statements */
+      for (size_t r = 0; r < b->rows && rc == 0; r++) {
+        const hf_val *v = b->vals.v + r * (size_t)b->ncols;
+        int which = k == RB_ROLLUP ? ST_ROLLUP_ADD : v[1].i ? ST_EV_SET_WIDE : ST_EV_SET;
+        rc = write_st(s, which, v, b->ncols, err);
+      }
+    } else {
+      rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rowbuf_spec[k].cols, b->vals.v, b->ncols, b->rows,
+                            rowbuf_spec[k].ignore, err);
+      temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
+    }
     s->prof[phase[k]] += now_s() - t0;
   }
   double t0 = now_s();

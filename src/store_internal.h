@@ -21,6 +21,9 @@ enum {
   ST_ROLLUP,
   ST_FTS_FILL,
   ST_SOURCES,
+  ST_EV_SET,
+  ST_EV_SET_WIDE,
+  ST_ROLLUP_ADD,
   ST_WRITES_GET,
   ST_WRITES_BUMP,
   ST_COUNT
@@ -36,8 +39,9 @@ enum {
   PR_MENTIONS,
   PR_SOURCES,
   PR_EVENTS,
-  PR_EV_UPDATE, /* the changed stored events and the rollup: into temporary tables, */
-  PR_APPLY,     /* then applied */
+  PR_EV_UPDATE, /* the changed stored events (PostgreSQL: into a temporary table, */
+  PR_ROLLUP,    /* the rollup's changes (PostgreSQL: the same), */
+  PR_APPLY,     /* PostgreSQL: both applied) */
   PR_FTS,       /* SQLite: the full-text index */
   PR_COMMIT,
   PR_COUNT
