@@ -92,7 +92,7 @@ static const char *const schema =
  * rows by a trigger; a GIN index. */
 static const char *const fts_sqlite =
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
-    " text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+    " text, content='sentences', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2');"
     "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN"
     " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END;";
 static const char *const fts_pg =
@@ -734,17 +734,25 @@ static void rows_free(hooft_store *s) {
   s->rows = NULL;
 }
 
-/* Queues a row of buffer kind (its ncols values; text copied). */
-static void rows_add(hooft_store *s, int kind, const hf_val *p) {
+/* Queues a row of buffer kind (its ncols values): the text of the columns in
+ * mask (bit i: column i) is copied, the rest borrowed (the flush writes the
+ * rows before the batch's copies of the coder's strings and the cached
+ * events' fields go). */
+static void rows_add_copy(hooft_store *s, int kind, const hf_val *p, uint64_t mask) {
   if (!s->rows) s->rows = rows_new();
   rowbuf *b = &s->rows->b[kind];
   for (int i = 0; i < b->ncols; i++) {
     hf_val v = p[i];
-    if (v.t == HF_TEXT) v.s = hf_arena_strdup(&b->arena, v.s);
+    if (v.t == HF_TEXT && (mask >> i & 1)) v.s = hf_arena_strdup(&b->arena, v.s);
     HF_VEC_PUSH(b->vals, v);
   }
   b->rows++;
 }
+
+/* Queues a row with all its text copied. */
+static void rows_add(hooft_store *s, int kind, const hf_val *p) { rows_add_copy(s, kind, p, ~(uint64_t)0); }
+
+#define COL(i) ((uint64_t)1 << (i))
 
 /* Writes every waiting row, table after table in the order of the RB_ kinds,
  * then applies the temporary tables. */
@@ -1488,7 +1496,7 @@ static void add_source(hooft_store *s, cand *x, const char *src) {
     if (x->srcs.v[i] == src) return;
   HF_VEC_PUSH(x->srcs, src);
   hf_val q[] = {hf_int(x->id), hf_text(src)};
-  rows_add(s, x->isnew ? RB_SOURCES_NEW : RB_SOURCES_OLD, q);
+  rows_add_copy(s, x->isnew ? RB_SOURCES_NEW : RB_SOURCES_OLD, q, 0); /* src: interned in the cache */
 }
 
 /* Files mention number seq of the article under an event: a matching one, or a new one. */
@@ -1591,7 +1599,7 @@ static void put_mention(hooft_store *s, article_ctx *c, int64_t seq, const pend_
                 opt_real(l->has_coords, l->lat),
                 opt_real(l->has_coords, l->lon),
                 hf_text(l->known ? l->feature : NULL)};
-  rows_add(s, RB_MENTIONS, p);
+  rows_add_copy(s, RB_MENTIONS, p, COL(29) | COL(30) | COL(31) | COL(34)); /* quantities, loc: freed below */
   free(quantities);
   place_free(&loc);
 }
@@ -1669,7 +1677,7 @@ static void queue_events(hooft_store *s) {
                       hf_int(x->first_seq),
                       hf_text(x->added),
                       hf_text(hf_buf_cstr(&codes))};
-        rows_add(s, RB_EVENTS, p);
+        rows_add_copy(s, RB_EVENTS, p, COL(29)); /* codes: reused */
       } else {
         hf_val p[] = {hf_int(x->id),
                       hf_int(x->day != x->old_day),
@@ -1695,7 +1703,7 @@ static void queue_events(hooft_store *s) {
                       hf_int(x->first_seq),
                       hf_text(x->src_name),
                       hf_text(x->tgt_name)};
-        rows_add(s, RB_EV_UPDATE, p);
+        rows_add_copy(s, RB_EV_UPDATE, p, COL(10)); /* codes: reused */
         rollup_add(&deltas, &list, &arena, g->src, g->tgt, x->old_day / 100, g->negated, -1, x->old_mentions,
                    x->old_goldstein);
       }
@@ -1708,7 +1716,7 @@ static void queue_events(hooft_store *s) {
     if (!d->events && !d->mentions && d->goldstein == 0) continue;
     hf_val p[] = {hf_text(d->src),        hf_text(d->tgt),        hf_int(d->month),      hf_int(d->negated),
                   hf_int(d->events),      hf_int(d->mentions),    hf_real(d->goldstein)};
-    rows_add(s, RB_ROLLUP, p);
+    rows_add_copy(s, RB_ROLLUP, p, 0); /* actor codes: the groups' */
   }
   hf_buf_free(&codes);
   free(list.v);
@@ -1721,7 +1729,7 @@ static void put_sentence(hooft_store *s, article_ctx *c, const hooft_event *e) {
     if (c->sentences.v[i] == e->sentence) return;
   HF_VEC_PUSH(c->sentences, e->sentence);
   hf_val p[] = {hf_int(c->a->art), hf_int(e->sentence), hf_text(nz(e->text))};
-  rows_add(s, RB_SENTENCES, p);
+  rows_add_copy(s, RB_SENTENCES, p, 0); /* text: the batch's copy */
 }
 
 static int int_cmp(const void *a, const void *b) {
