@@ -18,7 +18,7 @@
 
 /* The most candidate events kept in memory from batch to batch (the cache is
  * emptied at the next begin when it holds more). */
-#define CACHE_EVENTS 300000
+#define CACHE_EVENTS 100000
 
 /* The batch's articles and events in memory (defined with the deduplication below). */
 static struct hf_evcache *cache_new(void);
@@ -394,14 +394,15 @@ static int write_st(hooft_store *s, int which, const hf_val *p, int n, hooft_err
 
 /* ---- Dates -------------------------------------------------------------------- */
 
+/* As strftime's "%G%V" (the same for every day of 1500-2999), without the
+ * calendar conversions: the ISO year is the year of the week's Thursday. */
 int hf_iso_week(int ymd) {
   if (!ymd) return 0;
-  time_t t = (time_t)hf_day_number(ymd) * 86400;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char buf[16];
-  strftime(buf, sizeof buf, "%G%V", &tm);
-  return atoi(buf);
+  long dn = hf_day_number(ymd);
+  long wd = ((dn + 3) % 7 + 7) % 7; /* Monday 0 (1970-01-01 was a Thursday) */
+  long th = dn - wd + 3;
+  int year = hf_day_from_number(th) / 10000;
+  return year * 100 + (int)((th - hf_day_number(year * 10000 + 101)) / 7 + 1);
 }
 
 const char *hf_day_text(int ymd, char *buf) {
@@ -628,7 +629,7 @@ void hooft_store_rollback(hooft_store *s) {
  * COPY, SQLite one prepared INSERT per table). hooft_ev_update and
  * hooft_rollup are temporary tables: the changed stored events and the
  * rollup's changes, applied by one UPDATE and one upsert each. */
-enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES_NEW, RB_SOURCES_OLD, RB_EVENTS, RB_EV_UPDATE, RB_ROLLUP,
+enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES, RB_EVENTS, RB_EV_UPDATE, RB_ROLLUP,
        RB_COUNT };
 
 #define EVENT_COLS                                                                                                  \
@@ -653,8 +654,8 @@ static const struct {
                      "attribution_country, certainty, quantities, location_name, location_country, location_lat, "
                      "location_lon, location_feature",
                      0},
-    [RB_SOURCES_NEW] = {"event_sources", "event_id, source", 0}, /* of events made in this batch */
-    [RB_SOURCES_OLD] = {"event_sources", "event_id, source", 1}, /* of stored events: may be there */
+    /* an event's new sources: the cache knows all its stored ones (read with the event) */
+    [RB_SOURCES] = {"event_sources", "event_id, source", 0},
     [RB_EVENTS] = {"events", EVENT_COLS, 0},
     [RB_EV_UPDATE] = {"hooft_ev_update", EV_UPDATE_COLS, 0},
     [RB_ROLLUP] = {"hooft_rollup", "source_code, target_code, month, negated, events, mentions, goldstein", 0},
@@ -760,7 +761,7 @@ static int rows_flush(hooft_store *s, hooft_error *err) {
   if (!s->rows) return 0;
   int rc = 0, temp = 0;
   static const int phase[RB_COUNT] = {PR_ARTICLES, PR_SENTENCES, PR_MENTIONS, PR_SOURCES,
-                                      PR_SOURCES,  PR_EVENTS,    PR_EV_UPDATE, PR_ROLLUP};
+                                      PR_EVENTS,   PR_EV_UPDATE, PR_ROLLUP};
   for (int k = 0; k < RB_COUNT && rc == 0; k++) {
     rowbuf *b = &s->rows->b[k];
     if (!b->rows) continue;
@@ -1063,7 +1064,8 @@ static void cache_clear(struct hf_evcache *ec) {
   ec->fresh = 1;
 }
 
-static size_t cache_size(const struct hf_evcache *ec) { return ec->cands.n; }
+/* The cache's size in events (a covered day counts as a small part of one). */
+static size_t cache_size(const struct hf_evcache *ec) { return ec->cands.n + ec->covered.n / 16; }
 
 static struct hf_evcache *cache_new(void) {
   struct hf_evcache *ec = hf_xcalloc(1, sizeof(struct hf_evcache));
@@ -1496,7 +1498,7 @@ static void add_source(hooft_store *s, cand *x, const char *src) {
     if (x->srcs.v[i] == src) return;
   HF_VEC_PUSH(x->srcs, src);
   hf_val q[] = {hf_int(x->id), hf_text(src)};
-  rows_add_copy(s, x->isnew ? RB_SOURCES_NEW : RB_SOURCES_OLD, q, 0); /* src: interned in the cache */
+  rows_add_copy(s, RB_SOURCES, q, 0); /* src: interned in the cache */
 }
 
 /* Files mention number seq of the article under an event: a matching one, or a new one. */
