@@ -87,7 +87,7 @@ static char *pg_fresh(const char *base, const char *name) {
   return u;
 }
 
-/* Codes and stores the corpus in batches of 200; prints the rate and the storage share. */
+/* Codes and stores the corpus in batches of BATCH; prints the rate, the storage share and its phases. */
 static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
   hooft_error err;
   double t0 = bench_now();
@@ -281,8 +281,8 @@ int main(int argc, char **argv) {
   }
   corpus_article *c = make_corpus(&p, narticles);
   printf("ingest: %ld articles of about 20 gold sentences each (event-dense: most sentences hold an event), "
-         "dates over 2023, 30 hosts, batches of 200\n",
-         narticles);
+         "dates over 2023, 30 hosts, batches of %ld\n",
+         narticles, BATCH);
   char dir[] = "/tmp/hooft-store-bench.XXXXXX";
   if (!mkdtemp(dir)) die("mkdtemp", NULL);
   char sqlite_url[128];
