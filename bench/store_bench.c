@@ -15,7 +15,7 @@
 #include "gold_pool.h"
 #include "hooft_store.h"
 
-static long BATCH = 200;
+static long BATCH = 1000; /* hooft ingest's default */
 /* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
 static void day_text(long days, char buf[11]) {
   time_t t = (time_t)days * 86400;
