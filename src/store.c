@@ -333,6 +333,7 @@ void hooft_store_close(hooft_store *s) {
   if (s->in_batch) hooft_store_rollback(s);
   cache_free(s->cache);
   rows_free(s);
+  free(s->absent_key);
   for (int i = 0; i < ST_COUNT; i++)
     if (s->st[i]) s->db->ops->finalize(s->st[i]);
   s->db->ops->close(s->db);
@@ -537,8 +538,15 @@ int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hoof
   if (identify(a, id_given, &id, err) < 0) return -1;
   int64_t art;
   char hash[65];
+  free(s->absent_key);
+  s->absent_key = NULL;
   int got = pending_lookup(s, id.key, &art, hash);
-  if (!got) got = lookup(s, id.key, &art, hash, err);
+  if (!got) {
+    got = lookup(s, id.key, &art, hash, err);
+    /* not stored: the put that follows in this batch need not ask again (nobody else writes meanwhile) */
+    if (got == 0 && s->in_batch) s->absent_key = hf_xstrdup(id.key);
+    s->absent_batch = s->batch_seq;
+  }
   int r = got < 0 ? -1 : got == 0 ? HOOFT_PUT_NEW : strcmp(hash, id.hash) == 0 ? HOOFT_PUT_UNCHANGED : HOOFT_PUT_REPLACED;
   ident_free(&id);
   return r;
@@ -554,6 +562,7 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
   double t0 = now_s();
   if (lock_writer(s, err) < 0) return -1;
   s->in_batch = 1;
+  s->batch_seq++;
   int64_t a, e;
   if (query_int(s, "SELECT max(id) FROM articles", NULL, 0, &a, err) < 0 ||
       query_int(s, "SELECT max(id) FROM events", NULL, 0, &e, err) < 0) {
@@ -2027,7 +2036,12 @@ static int put_article(hooft_store *s, const hooft_article *a, int id_given, con
     }
     rc = hf_store_flush(s, err); /* a new article of this batch changed again: it is stored first */
   }
-  if (rc == 0) result = lookup(s, id.key, &art, old_hash, err);
+  if (rc == 0 && s->absent_key && s->absent_batch == s->batch_seq && !strcmp(s->absent_key, id.key))
+    result = 0; /* hooft_store_check just found it absent */
+  else if (rc == 0)
+    result = lookup(s, id.key, &art, old_hash, err);
+  free(s->absent_key); /* used once: once put, the key is pending or stored */
+  s->absent_key = NULL;
   if (result == 1 && strcmp(old_hash, id.hash) == 0) {
     ident_free(&id);
     return HOOFT_PUT_UNCHANGED;

@@ -56,6 +56,9 @@ struct hooft_store {
   int64_t others;                   /* SQLite's data_version, PostgreSQL's count of commits ('writes' in
                                        hooft_meta) when the cache was last known valid; -1 unknown */
   int64_t writes;                   /* PostgreSQL: the count read at begin */
+  int64_t batch_seq;                /* batches begun */
+  char *absent_key;                 /* the key hooft_store_check last found not stored, in batch absent_batch */
+  int64_t absent_batch;
   struct hf_evcache *cache;         /* the articles the open batch put, their events, written at flush */
   struct hf_rowbuf *rows;           /* the rows a flush writes */
   hf_stmt *st[ST_COUNT];

@@ -221,6 +221,36 @@ static void test_key_without_id(void **state) {
   assert_int_equal(stats(s).articles, 2);
 }
 
+/* hooft_store_check before a put (as hooft ingest does): the put trusts a
+ * "not stored" only for that key, once, in the same batch. */
+static void test_check_then_put(void **state) {
+  hooft_store *s = *state;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1);
+  hooft_article a = art("a1", "2024-03-10", NULL, "one"), a2 = art("a1", "2024-03-10", NULL, "one, updated");
+  hooft_error err;
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_check(s, &a, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(stats(s).articles, 1); /* flushed: a1 is stored, no longer queued */
+  assert_int_equal(hooft_store_put_events(s, &a, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_check(s, &a2, 1, &err), HOOFT_PUT_REPLACED);
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, &e, 1, &err), HOOFT_PUT_REPLACED);
+  hooft_article b = art("b1", "2024-03-10", NULL, "two");
+  assert_int_equal(hooft_store_check(s, &b, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  /* a check of another batch is not trusted: b1 stored by another connection meanwhile */
+  hooft_store *o = hooft_store_open(url, &err);
+  if (!o) fail_msg("open %s: %s", url, err.message);
+  put(o, b, &e, 1);
+  hooft_store_close(o);
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &b, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  hooft_store_stats st = stats(s);
+  assert_int_equal(st.articles, 2);
+  assert_int_equal(st.mentions, 2);
+}
+
 static void test_rollback_keeps_nothing(void **state) {
   hooft_store *s = *state;
   hooft_event e = ev("RUS", "UKR", "190", "19", 1);
@@ -659,6 +689,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_new_unchanged_replaced, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_check_then_put, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_counts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_window, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_root_code_actors, setup, teardown),
