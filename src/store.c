@@ -896,7 +896,8 @@ typedef struct cand {
   const struct evgroup *g;  /* its dedup key */
   char *src_name, *tgt_name; /* owned: the first mention's actor names, when they changed (or new) */
   HF_VEC(tally) codes;      /* all its mentions per code */
-  HF_VEC(const char *) srcs; /* all its sources (interned in the cache's strs) */
+  HF_VEC(const char *) srcs; /* its sources (interned in the cache's strs): all of them once srcs_known */
+  int srcs_known;           /* made here, or its stored sources were read (when a mention first joined it) */
   /* a stored event's row as read, for the rollup */
   int old_day;
   int64_t old_mentions;
@@ -1004,7 +1005,7 @@ struct hf_evcache {
   hf_map groups; /* key -> evgroup */
   i64map covered; /* day_key(group, day number) -> 1 */
   hf_intern strs; /* the events' sources */
-  HF_VEC(size_t) unloaded; /* candidates read in this flush whose sources are still to be read */
+  HF_VEC(size_t) unloaded; /* candidates joined in this flush whose stored sources are still to be read */
   int fresh;               /* emptied: base is set at the next filing */
   int64_t base;            /* every stored event with a higher id is in the cache (0: all are) */
   HF_VEC(evgroup *) list;
@@ -1274,7 +1275,6 @@ static void add_candidate(struct hf_evcache *ec, evgroup *g, const hf_db_ops *o,
   x.touched_art = x.seen_art = -1;
   x.negated = g->negated;
   x.g = g;
-  HF_VEC_PUSH(ec->unloaded, ec->cands.n);
   HF_VEC_PUSH(ec->cands, x);
   HF_VEC_PUSH(g->cands, ec->cands.n - 1);
   i64_put(&ec->byid, (uint64_t)id, (int64_t)ec->cands.n - 1);
@@ -1359,14 +1359,18 @@ static int load_all_candidates(hooft_store *s, const gday *want, size_t n, hooft
   return 0;
 }
 
-/* Reads the sources of the candidates just read from the store (their
- * `unloaded` list): PostgreSQL one query per SRC_CHUNK events, with the ids
- * as an array; SQLite one indexed look-up per event. */
+/* Reads the stored sources of the stored events that mentions of this flush
+ * joined (the cache's `unloaded` list; until now their srcs held only the
+ * batch's), and queues the rows of the batch's sources they did not have:
+ * PostgreSQL one query per SRC_CHUNK events, with the ids as an array; SQLite
+ * one indexed look-up per event. */
 #define SRC_CHUNK 4000
 static int load_sources(hooft_store *s, hooft_error *err) {
   struct hf_evcache *ec = s->cache;
   const hf_db_ops *o = s->db->ops;
   int pg = hf_db_is_pg(s->db), rc = 0;
+  HF_VEC(size_t) nbatch = {0}; /* per unloaded event: how many of its srcs the batch gave */
+  for (size_t i = 0; i < ec->unloaded.n; i++) HF_VEC_PUSH(nbatch, ec->cands.v[ec->unloaded.v[i]].srcs.n);
   for (size_t from = 0; from < ec->unloaded.n && rc == 0; from += pg ? SRC_CHUNK : 1) {
     size_t to = pg && from + SRC_CHUNK < ec->unloaded.n ? from + SRC_CHUNK : pg ? ec->unloaded.n : from + 1;
     hf_buf ids = {0};
@@ -1391,6 +1395,26 @@ static int load_sources(hooft_store *s, hooft_error *err) {
     if (got < 0) rc = -1;
     hf_buf_free(&ids);
   }
+  /* the batch's sources that are not stored yet: queued, and the event's sources are complete */
+  for (size_t i = 0; i < ec->unloaded.n && rc == 0; i++) {
+    cand *x = &ec->cands.v[ec->unloaded.v[i]];
+    size_t nb = nbatch.v[i], n = nb;
+    for (size_t j = 0; j < nb; j++) {
+      size_t k = nb;
+      while (k < x->srcs.n && x->srcs.v[k] != x->srcs.v[j]) k++;
+      if (k < x->srcs.n) continue; /* stored already */
+      hf_val q[] = {hf_int(x->id), hf_text(x->srcs.v[j])};
+      rows_add_copy(s, RB_SOURCES, q, 0); /* interned in the cache */
+    }
+    for (size_t k = nb; k < x->srcs.n; k++) { /* then the stored ones not among them, once */
+      size_t j = 0;
+      while (j < nb && x->srcs.v[j] != x->srcs.v[k]) j++;
+      if (j == nb) x->srcs.v[n++] = x->srcs.v[k];
+    }
+    x->srcs.n = n;
+    x->srcs_known = 1;
+  }
+  free(nbatch.v);
   ec->unloaded.n = 0;
   return rc;
 }
@@ -1500,12 +1524,18 @@ static char *quantities_json(const hooft_event *e) {
 }
 
 /* Notes source src for event x, and queues its event_sources row unless the
- * event has it already. */
+ * event has it already (a stored event whose sources were not read yet:
+ * load_sources decides). */
 static void add_source(hooft_store *s, cand *x, const char *src) {
-  src = hf_intern_s(&s->cache->strs, src);
+  struct hf_evcache *ec = s->cache;
+  src = hf_intern_s(&ec->strs, src);
   for (size_t i = 0; i < x->srcs.n; i++)
     if (x->srcs.v[i] == src) return;
   HF_VEC_PUSH(x->srcs, src);
+  if (!x->srcs_known) { /* its stored sources are read after the filing (load_sources) */
+    if (x->srcs.n == 1) HF_VEC_PUSH(ec->unloaded, (size_t)(x - ec->cands.v));
+    return;
+  }
   hf_val q[] = {hf_int(x->id), hf_text(src)};
   rows_add_copy(s, RB_SOURCES, q, 0); /* src: interned in the cache */
 }
@@ -1531,7 +1561,7 @@ static void put_mention(hooft_store *s, article_ctx *c, int64_t seq, const pend_
     n.touched_art = n.seen_art = a->art;
     n.first_article = a->art;
     n.first_seq = (int)seq;
-    n.dirty = n.isnew = 1;
+    n.dirty = n.isnew = n.srcs_known = 1;
     n.src_code = hf_xstrdup(nz(e->source.code));
     n.src_country = dupz(e->source.country);
     n.tgt_code = hf_xstrdup(nz(e->target.code));
@@ -1795,7 +1825,6 @@ static int file_pending(hooft_store *s, hooft_error *err) {
     rc = load_all_candidates(s, want.v, want.n, err);
   else
     for (size_t i = 0; i < want.n && rc == 0; i++) rc = load_candidates(s, want.v[i].g, want.v[i].lo, want.v[i].hi, err);
-  if (rc == 0) rc = load_sources(s, err);
   for (size_t i = 0; i < want.n && rc == 0; i++)
     for (long d = want.v[i].lo; d <= want.v[i].hi; d++) i64_put(&ec->covered, day_key(want.v[i].g, d), 1);
   free(want.v);
@@ -1811,8 +1840,13 @@ static int file_pending(hooft_store *s, hooft_error *err) {
     }
     free(c.sentences.v);
   }
+  double t2 = now_s();
+  s->prof[PR_FILE] += t2 - t1;
+  if (load_sources(s, err) < 0) return -1;
+  double t3 = now_s();
+  s->prof[PR_CAND] += t3 - t2;
   queue_events(s);
-  s->prof[PR_FILE] += now_s() - t1;
+  s->prof[PR_FILE] += now_s() - t3;
   return 0;
 }
 
