@@ -663,7 +663,7 @@ static const struct {
                      "attribution_country, certainty, quantities, location_name, location_country, location_lat, "
                      "location_lon, location_feature",
                      0},
-    /* an event's new sources: the cache knows all its stored ones (read with the event) */
+    /* an event's new sources: the cache knows its stored ones (read when a mention first joins it) */
     [RB_SOURCES] = {"event_sources", "event_id, source", 0},
     [RB_EVENTS] = {"events", EVENT_COLS, 0},
     [RB_EV_UPDATE] = {"hooft_ev_update", EV_UPDATE_COLS, 0},
