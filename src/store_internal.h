@@ -32,7 +32,7 @@ enum {
 /* Phases of a batch, timed for hooft_store_profile. */
 enum {
   PR_BEGIN,     /* the transaction and the next ids */
-  PR_CAND,      /* reading the candidate events */
+  PR_CAND,      /* reading the candidate events, and the sources of those joined */
   PR_FILE,      /* filing the mentions in memory, queueing the rows */
   PR_ARTICLES,  /* appending rows, table by table */
   PR_SENTENCES,
