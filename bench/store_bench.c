@@ -15,7 +15,8 @@
 #include "gold_pool.h"
 #include "hooft_store.h"
 
-static long BATCH = 200;
+static long BATCH = 1000; /* hooft ingest's default */
+static int REOPEN;         /* HOOFT_BENCH_REOPEN=1: a new connection per batch (nothing cached from the last) */
 /* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
 static void day_text(long days, char buf[11]) {
   time_t t = (time_t)days * 86400;
@@ -87,7 +88,7 @@ static char *pg_fresh(const char *base, const char *name) {
   return u;
 }
 
-/* Codes and stores the corpus in batches of 200; prints the rate and the storage share. */
+/* Codes and stores the corpus in batches of BATCH; prints the rate, the storage share and its phases. */
 static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
   hooft_error err;
   double t0 = bench_now();
@@ -110,6 +111,12 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
     double tp = bench_now();
     if ((a % BATCH == BATCH - 1 || a == n - 1) && hooft_store_commit(s, &err) < 0) die("commit", &err);
     double t4 = bench_now();
+    if (REOPEN && a % BATCH == BATCH - 1 && a != n - 1) { /* opening is counted apart, as the first one */
+      hooft_store_close(s);
+      double to = bench_now();
+      if (!(s = hooft_store_open(url, &err))) die(url, &err);
+      t_open += bench_now() - to;
+    }
     t_commit += t4 - tp;
     events += (long)hooft_doc_event_count(d);
     hooft_doc_free(d);
@@ -118,12 +125,15 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   }
   hooft_store_stats st;
   if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
+  char prof[512];
+  hooft_store_profile(s, prof, sizeof prof);
   hooft_store_close(s);
   double total = t_code + t_store;
   printf("%-10s %ld articles (%ld event mentions -> %lld events) in %.2f s: %.0f articles/s; coding %.2f s, "
          "storage %.2f s = %.0f%% of ingest time (check %.2f s, begin+put %.2f s, commit %.2f s; open %.0f ms)\n",
          label, n, events, (long long)st.events, total, (double)n / total, t_code, t_store, 100 * t_store / total,
          t_check, t_store - t_check - t_commit, t_commit, t_open * 1000);
+  printf("%-10s phases (s%s): %s\n", "", REOPEN ? ", the last connection" : "", prof);
 }
 
 /* ---- A large store: events generated directly through the store interface ------------------------- */
@@ -263,6 +273,7 @@ static void bench_query(const char *url, const char *label) {
 int main(int argc, char **argv) {
   long target = argc > 1 ? atol(argv[1]) : 5000000;
   if (getenv("HOOFT_BENCH_BATCH")) BATCH = atol(getenv("HOOFT_BENCH_BATCH"));
+  REOPEN = getenv("HOOFT_BENCH_REOPEN") && atoi(getenv("HOOFT_BENCH_REOPEN")) > 0;
   long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
   const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");
   const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";
@@ -278,8 +289,8 @@ int main(int argc, char **argv) {
   }
   corpus_article *c = make_corpus(&p, narticles);
   printf("ingest: %ld articles of about 20 gold sentences each (event-dense: most sentences hold an event), "
-         "dates over 2023, 30 hosts, batches of 200\n",
-         narticles);
+         "dates over 2023, 30 hosts, batches of %ld\n",
+         narticles, BATCH);
   char dir[] = "/tmp/hooft-store-bench.XXXXXX";
   if (!mkdtemp(dir)) die("mkdtemp", NULL);
   char sqlite_url[128];

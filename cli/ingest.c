@@ -11,7 +11,7 @@ static void ingest_usage(FILE *out) {
   fputs("usage: hooft ingest [options] FILE...|-\n"
         "  --db URL            the store: postgresql://..., sqlite:PATH or a file name\n"
         "                      (default $HOOFT_DB, else hooft.db)\n"
-        "  --batch N           articles per transaction (default 200)\n"
+        "  --batch N           articles per transaction (default 1000)\n"
         "  --lang, --date, --input, --dict   as for 'hooft code'\n"
         "Articles are keyed by id (JSONL \"id\"; a plain-text file's name), or by a hash of URL\n"
         "and text. An article already stored with the same content is skipped without coding;\n"
@@ -100,7 +100,7 @@ int cmd_ingest(int argc, char **argv) {
                                        {"input", required_argument, 0, 'i'}, {"dict", required_argument, 0, 'D'},
                                        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
   const char *db = NULL, *lang = "auto", *date = NULL, *input = "auto", *dict = NULL;
-  long batch = 200;
+  long batch = 1000;
   int ch;
   optind = 1;
   while ((ch = getopt_long(argc, argv, "b:n:l:d:i:D:h", opts, NULL)) != -1) {

@@ -90,6 +90,11 @@ typedef struct hooft_store_stats {
 } hooft_store_stats;
 int hooft_store_stats_get(hooft_store *s, hooft_store_stats *out, hooft_error *err);
 
+/* Where the store's batches spent their time since it was opened (for
+ * benchmarks): writes "begin 0.00, candidates 0.12, ..." (seconds per phase,
+ * monotonic clock; docs/store.md, Benchmark) into buf of n bytes. */
+void hooft_store_profile(const hooft_store *s, char *buf, size_t n);
+
 /* ---- Queries ------------------------------------------------------------ */
 
 /* Filters on events; all given ones must hold. Fill with hooft_filter_init

@@ -3,6 +3,7 @@
  * mentions in memory and writes its rows in bulk, the changed events and the (dyad, month) rollup, FTS5. */
 #include <ctype.h>
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
@@ -15,10 +16,15 @@
 
 #define SCHEMA_VERSION "3"
 
+/* The most candidate events kept in memory from batch to batch (the cache is
+ * emptied at the next begin when it holds more). */
+#define CACHE_EVENTS 100000
+
 /* The batch's articles and events in memory (defined with the deduplication below). */
 static struct hf_evcache *cache_new(void);
 static void cache_clear(struct hf_evcache *ec);
 static void cache_free(struct hf_evcache *ec);
+static size_t cache_size(const struct hf_evcache *ec);
 /* The rows waiting to be written (defined below). */
 static void rows_clear(struct hf_rowbuf *r);
 static void rows_free(hooft_store *s);
@@ -86,7 +92,7 @@ static const char *const schema =
  * rows by a trigger; a GIN index. */
 static const char *const fts_sqlite =
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
-    " text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+    " text, content='sentences', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2');"
     "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN"
     " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END;";
 static const char *const fts_pg =
@@ -178,6 +184,12 @@ static int create_schema(hooft_store *s, hooft_error *err) {
   return -1;
 }
 
+#define EV_SET_NUMBERED                                                                                      \
+  "last_day = ?4, cameo = ?7, quad = ?8, goldstein = ?9, plover = ?10, codes = ?11, certainty = ?12, "         \
+  "location_name = ?13, location_country = ?14, location_lat = ?15, location_lon = ?16, location_feature = ?17, " \
+  "mentions = ?18, articles = ?19, sources = ?20, first_article = ?21, first_seq = ?22, "                     \
+  "source_name = COALESCE(?23, source_name), target_name = COALESCE(?24, target_name)"
+
 /* The statements of the ingest path (most of its rows go in with the
  * backend's bulk write instead), prepared once per connection. */
 static const char *const statements[ST_COUNT] = {
@@ -216,7 +228,22 @@ static const char *const statements[ST_COUNT] = {
                   "goldstein = dyad_months.goldstein + excluded.goldstein",
     /* SQLite: the sentences a flush wrote into the full-text index, in one statement */
     [ST_FTS_FILL] = "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?",
+    /* the sources of stored events read into the cache (PostgreSQL: of an array of ids, sources_pg) */
+    [ST_SOURCES] = "SELECT event_id, source FROM event_sources WHERE event_id = ?",
+    /* SQLite: a changed stored event (the values of an hooft_ev_update row, EV_UPDATE_COLS, numbered; only
+     * an event whose first day moved gets its indexed day, week and month written), and a rollup change */
+    [ST_EV_SET] = "UPDATE events SET " EV_SET_NUMBERED " WHERE id = ?1",
+    [ST_EV_SET_WIDE] = "UPDATE events SET day = ?3, week = ?5, month = ?6, " EV_SET_NUMBERED " WHERE id = ?1",
+    [ST_ROLLUP_ADD] = "INSERT INTO dyad_months (source_code, target_code, month, negated, events, mentions, goldstein) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_code, target_code, month, negated) DO UPDATE SET "
+                      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+                      "goldstein = goldstein + excluded.goldstein",
+    /* another connection's commits: PostgreSQL counts every commit of a batch in hooft_meta */
+    [ST_WRITES_GET] = "SELECT value FROM hooft_meta WHERE name = 'writes'",
+    [ST_WRITES_BUMP] = "INSERT INTO hooft_meta (name, value) VALUES ('writes', '1') ON CONFLICT (name) DO UPDATE SET "
+                       "value = CAST(CAST(hooft_meta.value AS BIGINT) + 1 AS TEXT)",
 };
+static const char *const sources_pg = "SELECT event_id, source FROM event_sources WHERE event_id = ANY(?::bigint[])";
 
 /* The temporary tables of the ingest (defined with the flush below). */
 static const char *const temp_tables;
@@ -269,6 +296,7 @@ static hooft_store *store_open(const char *url, int existing, hooft_error *err) 
   if (!db) return NULL;
   hooft_store *s = hf_xcalloc(1, sizeof *s);
   s->db = db;
+  s->others = -1;
   char version[32];
   if (existing && !schema_version(s, version, sizeof version)) {
     /* the URL as shown: a password becomes *** */
@@ -289,8 +317,9 @@ static hooft_store *store_open(const char *url, int existing, hooft_error *err) 
     return NULL;
   }
   for (int i = 0; i < ST_COUNT; i++) {
-    if (i == ST_FTS_FILL && hf_db_is_pg(db)) continue; /* PostgreSQL indexes sentences itself */
-    s->st[i] = db->ops->prepare(db, statements[i], 1, err);
+    if ((i == ST_FTS_FILL || i == ST_EV_SET || i == ST_EV_SET_WIDE || i == ST_ROLLUP_ADD) && hf_db_is_pg(db))
+      continue; /* PostgreSQL indexes sentences itself, and updates through temporary tables */
+    s->st[i] = db->ops->prepare(db, i == ST_SOURCES && hf_db_is_pg(db) ? sources_pg : statements[i], 1, err);
     if (!s->st[i]) {
       hooft_store_close(s);
       return NULL;
@@ -304,6 +333,7 @@ void hooft_store_close(hooft_store *s) {
   if (s->in_batch) hooft_store_rollback(s);
   cache_free(s->cache);
   rows_free(s);
+  free(s->absent_key);
   for (int i = 0; i < ST_COUNT; i++)
     if (s->st[i]) s->db->ops->finalize(s->st[i]);
   s->db->ops->close(s->db);
@@ -317,6 +347,29 @@ hooft_store *hooft_store_open_existing(const char *url, hooft_error *err) { retu
 const char *hooft_store_backend(const hooft_store *s) { return s->db->ops->name; }
 
 /* ---- Small helpers ---------------------------------------------------------- */
+
+/* Seconds on the monotonic clock (the phases of hooft_store_profile). */
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void hooft_store_profile(const hooft_store *s, char *buf, size_t n) {
+  static const char *const names[PR_COUNT] = {
+      [PR_BEGIN] = "begin",          [PR_CAND] = "candidates", [PR_FILE] = "filing",
+      [PR_ARTICLES] = "articles",    [PR_SENTENCES] = "sentences", [PR_MENTIONS] = "mentions",
+      [PR_SOURCES] = "sources",      [PR_EVENTS] = "new events", [PR_EV_UPDATE] = "changed events",
+      [PR_ROLLUP] = "rollup",
+      [PR_APPLY] = "apply updates",  [PR_FTS] = "fts",         [PR_COMMIT] = "commit"};
+  size_t len = 0;
+  if (n) buf[0] = 0;
+  for (int i = 0; i < PR_COUNT && len < n; i++) {
+    int k = snprintf(buf + len, n - len, "%s%s %.2f", i ? ", " : "", names[i], s->prof[i]);
+    if (k < 0) break;
+    len += (size_t)k;
+  }
+}
 
 /* Runs a one-row, one-integer query; returns 0 and *out, or -1 with err. */
 static int query_int(hooft_store *s, const char *sql, const hf_val *p, int n, int64_t *out, hooft_error *err) {
@@ -342,14 +395,15 @@ static int write_st(hooft_store *s, int which, const hf_val *p, int n, hooft_err
 
 /* ---- Dates -------------------------------------------------------------------- */
 
+/* As strftime's "%G%V" (the same for every day of 1500-2999), without the
+ * calendar conversions: the ISO year is the year of the week's Thursday. */
 int hf_iso_week(int ymd) {
   if (!ymd) return 0;
-  time_t t = (time_t)hf_day_number(ymd) * 86400;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char buf[16];
-  strftime(buf, sizeof buf, "%G%V", &tm);
-  return atoi(buf);
+  long dn = hf_day_number(ymd);
+  long wd = ((dn + 3) % 7 + 7) % 7; /* Monday 0 (1970-01-01 was a Thursday) */
+  long th = dn - wd + 3;
+  int year = hf_day_from_number(th) / 10000;
+  return year * 100 + (int)((th - hf_day_number(year * 10000 + 101)) / 7 + 1);
 }
 
 const char *hf_day_text(int ymd, char *buf) {
@@ -484,8 +538,15 @@ int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hoof
   if (identify(a, id_given, &id, err) < 0) return -1;
   int64_t art;
   char hash[65];
+  free(s->absent_key);
+  s->absent_key = NULL;
   int got = pending_lookup(s, id.key, &art, hash);
-  if (!got) got = lookup(s, id.key, &art, hash, err);
+  if (!got) {
+    got = lookup(s, id.key, &art, hash, err);
+    /* not stored: the put that follows in this batch need not ask again (nobody else writes meanwhile) */
+    if (got == 0 && s->in_batch) s->absent_key = hf_xstrdup(id.key);
+    s->absent_batch = s->batch_seq;
+  }
   int r = got < 0 ? -1 : got == 0 ? HOOFT_PUT_NEW : strcmp(hash, id.hash) == 0 ? HOOFT_PUT_UNCHANGED : HOOFT_PUT_REPLACED;
   ident_free(&id);
   return r;
@@ -498,8 +559,10 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
     hf_error(err, "a batch is already open");
     return -1;
   }
+  double t0 = now_s();
   if (lock_writer(s, err) < 0) return -1;
   s->in_batch = 1;
+  s->batch_seq++;
   int64_t a, e;
   if (query_int(s, "SELECT max(id) FROM articles", NULL, 0, &a, err) < 0 ||
       query_int(s, "SELECT max(id) FROM events", NULL, 0, &e, err) < 0) {
@@ -513,6 +576,28 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
     return -1;
   }
   if (!s->cache) s->cache = cache_new();
+  /* the cached candidates hold while no other connection has written */
+  int pg = hf_db_is_pg(s->db);
+  int64_t others = 0;
+  if (pg) {
+    hf_stmt *st = s->st[ST_WRITES_GET];
+    int got = s->db->ops->query(st, NULL, 0, err) < 0 ? -1 : s->db->ops->next(st, err);
+    if (got == 1) {
+      others = s->db->ops->col_int(st, 0);
+      s->db->ops->end(st);
+    }
+    if (got < 0) {
+      hooft_store_rollback(s);
+      return -1;
+    }
+    s->writes = others;
+  } else if (query_int(s, "PRAGMA data_version", NULL, 0, &others, err) < 0) {
+    hooft_store_rollback(s);
+    return -1;
+  }
+  if (others != s->others || cache_size(s->cache) > CACHE_EVENTS) cache_clear(s->cache);
+  if (!pg) s->others = others;
+  s->prof[PR_BEGIN] += now_s() - t0;
   return 0;
 }
 
@@ -521,10 +606,18 @@ int hooft_store_commit(hooft_store *s, hooft_error *err) {
     hf_error(err, "no batch is open");
     return -1;
   }
-  if (hf_store_flush(s, err) < 0 || s->db->ops->exec(s->db, "COMMIT", err) < 0) {
+  if (hf_store_flush(s, err) < 0) {
     hooft_store_rollback(s);
     return -1;
   }
+  double t0 = now_s();
+  int pg = hf_db_is_pg(s->db);
+  if ((pg && write_st(s, ST_WRITES_BUMP, NULL, 0, err) < 0) || s->db->ops->exec(s->db, "COMMIT", err) < 0) {
+    hooft_store_rollback(s);
+    return -1;
+  }
+  if (pg) s->others = s->writes + 1; /* our own commit */
+  s->prof[PR_COMMIT] += now_s() - t0;
   s->in_batch = 0;
   return 0;
 }
@@ -545,7 +638,7 @@ void hooft_store_rollback(hooft_store *s) {
  * COPY, SQLite one prepared INSERT per table). hooft_ev_update and
  * hooft_rollup are temporary tables: the changed stored events and the
  * rollup's changes, applied by one UPDATE and one upsert each. */
-enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES_NEW, RB_SOURCES_OLD, RB_EVENTS, RB_EV_UPDATE, RB_ROLLUP,
+enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES, RB_EVENTS, RB_EV_UPDATE, RB_ROLLUP,
        RB_COUNT };
 
 #define EVENT_COLS                                                                                                  \
@@ -554,8 +647,8 @@ enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES_NEW, RB_SOURCES_OLD, R
   "location_lat, location_lon, location_feature, mentions, sources, articles, first_article, first_seq, added, codes"
 #define EV_UPDATE_COLS                                                                                              \
   "id, wide, day, last_day, week, month, cameo, quad, goldstein, plover, codes, certainty, location_name, "         \
-  "location_country, location_lat, location_lon, location_feature, mentions, articles, first_article, first_seq, " \
-  "source_name, target_name"
+  "location_country, location_lat, location_lon, location_feature, mentions, articles, sources, first_article, "  \
+  "first_seq, source_name, target_name"
 
 static const struct {
   const char *table, *cols;
@@ -570,8 +663,8 @@ static const struct {
                      "attribution_country, certainty, quantities, location_name, location_country, location_lat, "
                      "location_lon, location_feature",
                      0},
-    [RB_SOURCES_NEW] = {"event_sources", "event_id, source", 0}, /* of events made in this batch */
-    [RB_SOURCES_OLD] = {"event_sources", "event_id, source", 1}, /* of stored events: may be there */
+    /* an event's new sources: the cache knows its stored ones (read when a mention first joins it) */
+    [RB_SOURCES] = {"event_sources", "event_id, source", 0},
     [RB_EVENTS] = {"events", EVENT_COLS, 0},
     [RB_EV_UPDATE] = {"hooft_ev_update", EV_UPDATE_COLS, 0},
     [RB_ROLLUP] = {"hooft_rollup", "source_code, target_code, month, negated, events, mentions, goldstein", 0},
@@ -583,7 +676,8 @@ static const char *const temp_tables =
     "CREATE TEMP TABLE IF NOT EXISTS hooft_ev_update (id BIGINT PRIMARY KEY, wide INTEGER NOT NULL, day INTEGER,"
     " last_day INTEGER, week INTEGER, month INTEGER, cameo TEXT, quad INTEGER, goldstein DOUBLE PRECISION, plover TEXT,"
     " codes TEXT, certainty TEXT, location_name TEXT, location_country TEXT, location_lat DOUBLE PRECISION,"
-    " location_lon DOUBLE PRECISION, location_feature TEXT, mentions INTEGER, articles INTEGER, first_article BIGINT,"
+    " location_lon DOUBLE PRECISION, location_feature TEXT, mentions INTEGER, articles INTEGER, sources INTEGER,"
+    " first_article BIGINT,"
     " first_seq INTEGER, source_name TEXT, target_name TEXT);"
     "CREATE TEMP TABLE IF NOT EXISTS hooft_rollup (source_code TEXT, target_code TEXT, month INTEGER,"
     " negated INTEGER, events BIGINT, mentions BIGINT, goldstein DOUBLE PRECISION)";
@@ -596,7 +690,7 @@ static const char *const temp_tables =
   "codes = u.codes, certainty = u.certainty, location_name = u.location_name, location_country = u.location_country, " \
   "location_lat = u.location_lat, location_lon = u.location_lon, location_feature = u.location_feature, "          \
   "mentions = u.mentions, articles = u.articles, "                                                                  \
-  "sources = (SELECT count(*) FROM event_sources es WHERE es.event_id = u.id), first_article = u.first_article, "  \
+  "sources = u.sources, first_article = u.first_article, "                                                       \
   "first_seq = u.first_seq, source_name = COALESCE(u.source_name, events.source_name), "                          \
   "target_name = COALESCE(u.target_name, events.target_name)"
 static const char *const apply_updates =
@@ -650,33 +744,56 @@ static void rows_free(hooft_store *s) {
   s->rows = NULL;
 }
 
-/* Queues a row of buffer kind (its ncols values; text copied). */
-static void rows_add(hooft_store *s, int kind, const hf_val *p) {
+/* Queues a row of buffer kind (its ncols values): the text of the columns in
+ * mask (bit i: column i) is copied, the rest borrowed (the flush writes the
+ * rows before the batch's copies of the coder's strings and the cached
+ * events' fields go). */
+static void rows_add_copy(hooft_store *s, int kind, const hf_val *p, uint64_t mask) {
   if (!s->rows) s->rows = rows_new();
   rowbuf *b = &s->rows->b[kind];
   for (int i = 0; i < b->ncols; i++) {
     hf_val v = p[i];
-    if (v.t == HF_TEXT) v.s = hf_arena_strdup(&b->arena, v.s);
+    if (v.t == HF_TEXT && (mask >> i & 1)) v.s = hf_arena_strdup(&b->arena, v.s);
     HF_VEC_PUSH(b->vals, v);
   }
   b->rows++;
 }
+
+/* Queues a row with all its text copied. */
+static void rows_add(hooft_store *s, int kind, const hf_val *p) { rows_add_copy(s, kind, p, ~(uint64_t)0); }
+
+#define COL(i) ((uint64_t)1 << (i))
 
 /* Writes every waiting row, table after table in the order of the RB_ kinds,
  * then applies the temporary tables. */
 static int rows_flush(hooft_store *s, hooft_error *err) {
   if (!s->rows) return 0;
   int rc = 0, temp = 0;
+  static const int phase[RB_COUNT] = {PR_ARTICLES, PR_SENTENCES, PR_MENTIONS, PR_SOURCES,
+                                      PR_EVENTS,   PR_EV_UPDATE, PR_ROLLUP};
   for (int k = 0; k < RB_COUNT && rc == 0; k++) {
     rowbuf *b = &s->rows->b[k];
     if (!b->rows) continue;
-    rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rowbuf_spec[k].cols, b->vals.v, b->ncols, b->rows,
-                          rowbuf_spec[k].ignore, err);
-    temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
+    double t0 = now_s();
+    if ((k == RB_EV_UPDATE || k == RB_ROLLUP) && !hf_db_is_pg(s->db)) {
+      /* SQLite: each changed event and rollup row in place, by prepared statements */
+      for (size_t r = 0; r < b->rows && rc == 0; r++) {
+        const hf_val *v = b->vals.v + r * (size_t)b->ncols;
+        int which = k == RB_ROLLUP ? ST_ROLLUP_ADD : v[1].i ? ST_EV_SET_WIDE : ST_EV_SET;
+        rc = write_st(s, which, v, b->ncols, err);
+      }
+    } else {
+      rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rowbuf_spec[k].cols, b->vals.v, b->ncols, b->rows,
+                            rowbuf_spec[k].ignore, err);
+      temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
+    }
+    s->prof[phase[k]] += now_s() - t0;
   }
+  double t0 = now_s();
   /* PostgreSQL plans the joins with the temporary tables' real sizes (no autovacuum analyzes them) */
   if (rc == 0 && temp && hf_db_is_pg(s->db)) rc = s->db->ops->exec(s->db, "ANALYZE hooft_ev_update", err);
   if (rc == 0 && temp) rc = s->db->ops->exec(s->db, apply_updates, err);
+  s->prof[PR_APPLY] += now_s() - t0;
   rows_clear(s->rows);
   return rc;
 }
@@ -779,7 +896,8 @@ typedef struct cand {
   const struct evgroup *g;  /* its dedup key */
   char *src_name, *tgt_name; /* owned: the first mention's actor names, when they changed (or new) */
   HF_VEC(tally) codes;      /* all its mentions per code */
-  HF_VEC(const char *) srcs; /* the sources this batch gave it (borrowed from the batch) */
+  HF_VEC(const char *) srcs; /* its sources (interned in the cache's strs): all of them once srcs_known */
+  int srcs_known;           /* made here, or its stored sources were read (when a mention first joined it) */
   /* a stored event's row as read, for the rollup */
   int old_day;
   int64_t old_mentions;
@@ -790,8 +908,8 @@ typedef struct cand {
   char added[16];
 } cand;
 
-/* The events with one dedup key (actors, root, polarity), and the days whose
- * candidates have been read from the store in this batch. */
+/* The events with one dedup key (actors, root, polarity), and the days of
+ * the mentions of the batch being filed. */
 typedef struct evgroup {
   char *key; /* owned: "SRC\x1fTGT\x1fROOT\x1fNEG" */
   char *src, *tgt, *root; /* owned */
@@ -876,8 +994,20 @@ typedef struct pend_key {
   char hash[65];
 } pend_key;
 
+/* The candidate events stay in memory from batch to batch (the ingest
+ * connection is normally the only writer): covered lists the (group, first
+ * day) pairs whose stored events are all in the cache, so only the others are
+ * read. The cache is emptied when another connection has written (checked at
+ * begin), after a rollback or a failed flush, when an article is replaced
+ * (its events are recomputed in the store), and when it grows past
+ * CACHE_EVENTS events. */
 struct hf_evcache {
   hf_map groups; /* key -> evgroup */
+  i64map covered; /* day_key(group, day number) -> 1 */
+  hf_intern strs; /* the events' sources */
+  HF_VEC(size_t) unloaded; /* candidates joined in this flush whose stored sources are still to be read */
+  int fresh;               /* emptied: base is set at the next filing */
+  int64_t base;            /* every stored event with a higher id is in the cache (0: all are) */
   HF_VEC(evgroup *) list;
   HF_VEC(cand) cands;
   /* what the batch put since the last flush */
@@ -913,9 +1043,12 @@ static void cand_free(cand *x) {
   free(x->root);
 }
 
-/* Empties the cache (after a flush or a rollback). */
+/* Empties the cache (after a rollback, a failed flush, another writer...). */
 static void cache_clear(struct hf_evcache *ec) {
   if (!ec) return;
+  i64_free(&ec->covered);
+  hf_intern_free(&ec->strs);
+  free(ec->unloaded.v);
   for (size_t i = 0; i < ec->cands.n; i++) cand_free(&ec->cands.v[i]);
   for (size_t i = 0; i < ec->list.n; i++) {
     evgroup *g = ec->list.v[i];
@@ -938,13 +1071,52 @@ static void cache_clear(struct hf_evcache *ec) {
   free(ec->arts.v);
   free(ec->events.v);
   memset(ec, 0, sizeof *ec);
+  ec->fresh = 1;
 }
 
-static struct hf_evcache *cache_new(void) { return hf_xcalloc(1, sizeof(struct hf_evcache)); }
+/* The cache's size in events (a covered day counts as a small part of one). */
+static size_t cache_size(const struct hf_evcache *ec) { return ec->cands.n + ec->covered.n / 16; }
+
+static struct hf_evcache *cache_new(void) {
+  struct hf_evcache *ec = hf_xcalloc(1, sizeof(struct hf_evcache));
+  ec->fresh = 1;
+  return ec;
+}
 
 static void cache_free(struct hf_evcache *ec) {
   cache_clear(ec);
   free(ec);
+}
+
+/* After a successful flush: the candidates now match their stored rows, and
+ * what the batch put is gone. Returns 0, or -1 when the cache cannot be kept
+ * (an event was recoded from its stored mentions). */
+static int cache_settle(struct hf_evcache *ec) {
+  for (size_t i = 0; i < ec->cands.n; i++) {
+    cand *x = &ec->cands.v[i];
+    if (x->recode) return -1;
+    if (!x->dirty) continue;
+    x->dirty = x->isnew = 0;
+    x->old_day = x->day;
+    x->old_mentions = x->mentions;
+    x->old_goldstein = x->goldstein;
+    free(x->src_name);
+    free(x->tgt_name);
+    x->src_name = x->tgt_name = NULL;
+    free(x->src_code);
+    free(x->src_country);
+    free(x->tgt_code);
+    free(x->tgt_country);
+    free(x->root);
+    x->src_code = x->src_country = x->tgt_code = x->tgt_country = x->root = NULL;
+  }
+  for (size_t i = 0; i < ec->list.n; i++) ec->list.v[i]->days.n = 0;
+  hf_map_free(&ec->keys);
+  hf_arena_free(&ec->arena);
+  ec->arts.n = 0;
+  ec->events.n = 0;
+  ec->unloaded.n = 0;
+  return 0;
 }
 
 /* The group of key (src, tgt, root, negated), made if new. */
@@ -1187,6 +1359,66 @@ static int load_all_candidates(hooft_store *s, const gday *want, size_t n, hooft
   return 0;
 }
 
+/* Reads the stored sources of the stored events that mentions of this flush
+ * joined (the cache's `unloaded` list; until now their srcs held only the
+ * batch's), and queues the rows of the batch's sources they did not have:
+ * PostgreSQL one query per SRC_CHUNK events, with the ids as an array; SQLite
+ * one indexed look-up per event. */
+#define SRC_CHUNK 4000
+static int load_sources(hooft_store *s, hooft_error *err) {
+  struct hf_evcache *ec = s->cache;
+  const hf_db_ops *o = s->db->ops;
+  int pg = hf_db_is_pg(s->db), rc = 0;
+  HF_VEC(size_t) nbatch = {0}; /* per unloaded event: how many of its srcs the batch gave */
+  for (size_t i = 0; i < ec->unloaded.n; i++) HF_VEC_PUSH(nbatch, ec->cands.v[ec->unloaded.v[i]].srcs.n);
+  for (size_t from = 0; from < ec->unloaded.n && rc == 0; from += pg ? SRC_CHUNK : 1) {
+    size_t to = pg && from + SRC_CHUNK < ec->unloaded.n ? from + SRC_CHUNK : pg ? ec->unloaded.n : from + 1;
+    hf_buf ids = {0};
+    hf_val p[1];
+    if (pg) {
+      for (size_t i = from; i < to; i++) array_int(&ids, (long long)ec->cands.v[ec->unloaded.v[i]].id);
+      hf_buf_putc(&ids, '}');
+      p[0] = hf_text(hf_buf_cstr(&ids));
+    } else {
+      p[0] = hf_int(ec->cands.v[ec->unloaded.v[from]].id);
+    }
+    hf_stmt *st = s->st[ST_SOURCES];
+    rc = o->query(st, p, 1, err);
+    int got = 0;
+    while (rc == 0 && (got = o->next(st, err)) == 1) {
+      int64_t ci = i64_get(&ec->byid, (uint64_t)o->col_int(st, 0));
+      const char *src = o->col_text(st, 1);
+      if (ci < 0 || !src) continue;
+      cand *x = &ec->cands.v[ci];
+      HF_VEC_PUSH(x->srcs, hf_intern_s(&ec->strs, src));
+    }
+    if (got < 0) rc = -1;
+    hf_buf_free(&ids);
+  }
+  /* the batch's sources that are not stored yet: queued, and the event's sources are complete */
+  for (size_t i = 0; i < ec->unloaded.n && rc == 0; i++) {
+    cand *x = &ec->cands.v[ec->unloaded.v[i]];
+    size_t nb = nbatch.v[i], n = nb;
+    for (size_t j = 0; j < nb; j++) {
+      size_t k = nb;
+      while (k < x->srcs.n && x->srcs.v[k] != x->srcs.v[j]) k++;
+      if (k < x->srcs.n) continue; /* stored already */
+      hf_val q[] = {hf_int(x->id), hf_text(x->srcs.v[j])};
+      rows_add_copy(s, RB_SOURCES, q, 0); /* interned in the cache */
+    }
+    for (size_t k = nb; k < x->srcs.n; k++) { /* then the stored ones not among them, once */
+      size_t j = 0;
+      while (j < nb && x->srcs.v[j] != x->srcs.v[k]) j++;
+      if (j == nb) x->srcs.v[n++] = x->srcs.v[k];
+    }
+    x->srcs.n = n;
+    x->srcs_known = 1;
+  }
+  free(nbatch.v);
+  ec->unloaded.n = 0;
+  return rc;
+}
+
 static long day_gap(long dn, const cand *x) {
   long a = hf_day_number(x->day), b = hf_day_number(x->last_day);
   return dn < a ? a - dn : dn > b ? dn - b : 0;
@@ -1291,14 +1523,21 @@ static char *quantities_json(const hooft_event *e) {
   return s;
 }
 
-/* Notes source src (borrowed from the batch) for event x, and queues its
- * event_sources row unless the batch gave it already. */
+/* Notes source src for event x, and queues its event_sources row unless the
+ * event has it already (a stored event whose sources were not read yet:
+ * load_sources decides). */
 static void add_source(hooft_store *s, cand *x, const char *src) {
+  struct hf_evcache *ec = s->cache;
+  src = hf_intern_s(&ec->strs, src);
   for (size_t i = 0; i < x->srcs.n; i++)
-    if (!strcmp(x->srcs.v[i], src)) return;
+    if (x->srcs.v[i] == src) return;
   HF_VEC_PUSH(x->srcs, src);
+  if (!x->srcs_known) { /* its stored sources are read after the filing (load_sources) */
+    if (x->srcs.n == 1) HF_VEC_PUSH(ec->unloaded, (size_t)(x - ec->cands.v));
+    return;
+  }
   hf_val q[] = {hf_int(x->id), hf_text(src)};
-  rows_add(s, x->isnew ? RB_SOURCES_NEW : RB_SOURCES_OLD, q);
+  rows_add_copy(s, RB_SOURCES, q, 0); /* src: interned in the cache */
 }
 
 /* Files mention number seq of the article under an event: a matching one, or a new one. */
@@ -1322,7 +1561,7 @@ static void put_mention(hooft_store *s, article_ctx *c, int64_t seq, const pend_
     n.touched_art = n.seen_art = a->art;
     n.first_article = a->art;
     n.first_seq = (int)seq;
-    n.dirty = n.isnew = 1;
+    n.dirty = n.isnew = n.srcs_known = 1;
     n.src_code = hf_xstrdup(nz(e->source.code));
     n.src_country = dupz(e->source.country);
     n.tgt_code = hf_xstrdup(nz(e->target.code));
@@ -1401,7 +1640,7 @@ static void put_mention(hooft_store *s, article_ctx *c, int64_t seq, const pend_
                 opt_real(l->has_coords, l->lat),
                 opt_real(l->has_coords, l->lon),
                 hf_text(l->known ? l->feature : NULL)};
-  rows_add(s, RB_MENTIONS, p);
+  rows_add_copy(s, RB_MENTIONS, p, COL(29) | COL(30) | COL(31) | COL(34)); /* quantities, loc: freed below */
   free(quantities);
   place_free(&loc);
 }
@@ -1479,7 +1718,7 @@ static void queue_events(hooft_store *s) {
                       hf_int(x->first_seq),
                       hf_text(x->added),
                       hf_text(hf_buf_cstr(&codes))};
-        rows_add(s, RB_EVENTS, p);
+        rows_add_copy(s, RB_EVENTS, p, COL(29)); /* codes: reused */
       } else {
         hf_val p[] = {hf_int(x->id),
                       hf_int(x->day != x->old_day),
@@ -1500,11 +1739,12 @@ static void queue_events(hooft_store *s) {
                       hf_text(l->known ? l->feature : NULL),
                       hf_int(x->mentions),
                       hf_int(x->articles),
+                      hf_int((int64_t)x->srcs.n),
                       hf_int(x->first_article),
                       hf_int(x->first_seq),
                       hf_text(x->src_name),
                       hf_text(x->tgt_name)};
-        rows_add(s, RB_EV_UPDATE, p);
+        rows_add_copy(s, RB_EV_UPDATE, p, COL(10)); /* codes: reused */
         rollup_add(&deltas, &list, &arena, g->src, g->tgt, x->old_day / 100, g->negated, -1, x->old_mentions,
                    x->old_goldstein);
       }
@@ -1517,7 +1757,7 @@ static void queue_events(hooft_store *s) {
     if (!d->events && !d->mentions && d->goldstein == 0) continue;
     hf_val p[] = {hf_text(d->src),        hf_text(d->tgt),        hf_int(d->month),      hf_int(d->negated),
                   hf_int(d->events),      hf_int(d->mentions),    hf_real(d->goldstein)};
-    rows_add(s, RB_ROLLUP, p);
+    rows_add_copy(s, RB_ROLLUP, p, 0); /* actor codes: the groups' */
   }
   hf_buf_free(&codes);
   free(list.v);
@@ -1530,7 +1770,7 @@ static void put_sentence(hooft_store *s, article_ctx *c, const hooft_event *e) {
     if (c->sentences.v[i] == e->sentence) return;
   HF_VEC_PUSH(c->sentences, e->sentence);
   hf_val p[] = {hf_int(c->a->art), hf_int(e->sentence), hf_text(nz(e->text))};
-  rows_add(s, RB_SENTENCES, p);
+  rows_add_copy(s, RB_SENTENCES, p, 0); /* text: the batch's copy */
 }
 
 static int int_cmp(const void *a, const void *b) {
@@ -1555,24 +1795,41 @@ static int file_pending(hooft_store *s, hooft_error *err) {
       HF_VEC_PUSH(pe->g->days, pe->day);
     }
   }
-  /* each group's days, the windows around them merged where they (nearly) meet */
-  for (size_t gi = 0; gi < ec->list.n; gi++) {
+  /* each group's days: the windows around them, less the days the cache
+   * covers, merged where they meet; none when the cache holds every stored
+   * event (it was emptied when the store had none: a first ingest) */
+  if (ec->fresh) { /* the events stored now: all flushed, none in the cache */
+    ec->base = s->next_event - 1;
+    ec->fresh = 0;
+  }
+  for (size_t gi = 0; gi < ec->list.n && ec->base > 0; gi++) {
     evgroup *g = ec->list.v[gi];
     if (g->days.n > 1) qsort(g->days.v, g->days.n, sizeof *g->days.v, int_cmp);
+    long done = LONG_MIN; /* days up to this one are in want or covered */
     for (size_t i = 0; i < g->days.n; i++) {
       long dn = hf_day_number(g->days.v[i]);
-      if (want.n && want.v[want.n - 1].g == g && dn - HOOFT_DEDUP_WINDOW <= want.v[want.n - 1].hi + 1)
-        want.v[want.n - 1].hi = dn + HOOFT_DEDUP_WINDOW;
-      else
-        HF_VEC_PUSH(want, ((gday){g, dn - HOOFT_DEDUP_WINDOW, dn + HOOFT_DEDUP_WINDOW}));
+      for (long d = dn - HOOFT_DEDUP_WINDOW > done ? dn - HOOFT_DEDUP_WINDOW : done + 1; d <= dn + HOOFT_DEDUP_WINDOW;
+           d++) {
+        if (i64_get(&ec->covered, day_key(g, d)) >= 0) continue;
+        if (want.n && want.v[want.n - 1].g == g && d == want.v[want.n - 1].hi + 1)
+          want.v[want.n - 1].hi = d;
+        else
+          HF_VEC_PUSH(want, ((gday){g, d, d}));
+      }
+      done = dn + HOOFT_DEDUP_WINDOW;
     }
   }
   int rc = 0;
+  double t0 = now_s();
   if (hf_db_is_pg(s->db))
     rc = load_all_candidates(s, want.v, want.n, err);
   else
     for (size_t i = 0; i < want.n && rc == 0; i++) rc = load_candidates(s, want.v[i].g, want.v[i].lo, want.v[i].hi, err);
+  for (size_t i = 0; i < want.n && rc == 0; i++)
+    for (long d = want.v[i].lo; d <= want.v[i].hi; d++) i64_put(&ec->covered, day_key(want.v[i].g, d), 1);
   free(want.v);
+  double t1 = now_s();
+  s->prof[PR_CAND] += t1 - t0;
   if (rc < 0) return -1;
   for (size_t ai = 0; ai < ec->arts.n; ai++) {
     article_ctx c = {&ec->arts.v[ai], {0}};
@@ -1583,7 +1840,13 @@ static int file_pending(hooft_store *s, hooft_error *err) {
     }
     free(c.sentences.v);
   }
+  double t2 = now_s();
+  s->prof[PR_FILE] += t2 - t1;
+  if (load_sources(s, err) < 0) return -1;
+  double t3 = now_s();
+  s->prof[PR_CAND] += t3 - t2;
   queue_events(s);
+  s->prof[PR_FILE] += now_s() - t3;
   return 0;
 }
 
@@ -1595,8 +1858,10 @@ int hf_store_flush(hooft_store *s, hooft_error *err) {
   for (size_t i = 0; s->cache && i < s->cache->cands.n && rc == 0; i++)
     if (s->cache->cands.v[i].recode) rc = recode_event(s, s->cache->cands.v[i].id, err);
   rows_clear(s->rows);
-  cache_clear(s->cache);
+  /* the candidates stay for the next batch, unless something went wrong */
+  if (s->cache && (rc < 0 || cache_settle(s->cache) < 0)) cache_clear(s->cache);
   if (rc == 0 && !hf_db_is_pg(s->db)) { /* the new sentences into the full-text index, in one statement */
+    double t0 = now_s();
     int64_t mark;
     rc = query_int(s, "SELECT max(id) FROM sentences", NULL, 0, &mark, err);
     if (rc == 0 && mark > s->fts_mark) {
@@ -1604,6 +1869,7 @@ int hf_store_flush(hooft_store *s, hooft_error *err) {
       rc = write_st(s, ST_FTS_FILL, p, 1, err);
     }
     if (rc == 0) s->fts_mark = mark;
+    s->prof[PR_FTS] += now_s() - t0;
   }
   return rc;
 }
@@ -1699,6 +1965,8 @@ static int remove_mentions(hooft_store *s, int64_t art, hooft_error *err) {
     got = 0;
   }
   int rc = got < 0 ? -1 : 0;
+  /* the events are recomputed in the store: the cached candidates go */
+  cache_clear(s->cache);
   /* the events leave the rollup while they change */
   for (size_t i = 0; i < ids.n && rc == 0; i++) {
     hf_val q[] = {hf_int(ids.v[i])};
@@ -1802,7 +2070,12 @@ static int put_article(hooft_store *s, const hooft_article *a, int id_given, con
     }
     rc = hf_store_flush(s, err); /* a new article of this batch changed again: it is stored first */
   }
-  if (rc == 0) result = lookup(s, id.key, &art, old_hash, err);
+  if (rc == 0 && s->absent_key && s->absent_batch == s->batch_seq && !strcmp(s->absent_key, id.key))
+    result = 0; /* hooft_store_check just found it absent */
+  else if (rc == 0)
+    result = lookup(s, id.key, &art, old_hash, err);
+  free(s->absent_key); /* used once: once put, the key is pending or stored */
+  s->absent_key = NULL;
   if (result == 1 && strcmp(old_hash, id.hash) == 0) {
     ident_free(&id);
     return HOOFT_PUT_UNCHANGED;

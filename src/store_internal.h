@@ -20,14 +20,45 @@ enum {
   ST_TOUCH_CLEAR,
   ST_ROLLUP,
   ST_FTS_FILL,
+  ST_SOURCES,
+  ST_EV_SET,
+  ST_EV_SET_WIDE,
+  ST_ROLLUP_ADD,
+  ST_WRITES_GET,
+  ST_WRITES_BUMP,
   ST_COUNT
 };
 
+/* Phases of a batch, timed for hooft_store_profile. */
+enum {
+  PR_BEGIN,     /* the transaction and the next ids */
+  PR_CAND,      /* reading the candidate events, and the sources of those joined */
+  PR_FILE,      /* filing the mentions in memory, queueing the rows */
+  PR_ARTICLES,  /* appending rows, table by table */
+  PR_SENTENCES,
+  PR_MENTIONS,
+  PR_SOURCES,
+  PR_EVENTS,
+  PR_EV_UPDATE, /* the changed stored events (PostgreSQL: into a temporary table, */
+  PR_ROLLUP,    /* the rollup's changes (PostgreSQL: the same), */
+  PR_APPLY,     /* PostgreSQL: both applied) */
+  PR_FTS,       /* SQLite: the full-text index */
+  PR_COMMIT,
+  PR_COUNT
+};
+
 struct hooft_store {
+  double prof[PR_COUNT];            /* seconds per phase (hooft_store_profile) */
   hf_db *db;
   int in_batch;
   int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
   int64_t fts_mark;                 /* SQLite: sentences up to this id are in the full-text index */
+  int64_t others;                   /* SQLite's data_version, PostgreSQL's count of commits ('writes' in
+                                       hooft_meta) when the cache was last known valid; -1 unknown */
+  int64_t writes;                   /* PostgreSQL: the count read at begin */
+  int64_t batch_seq;                /* batches begun */
+  char *absent_key;                 /* the key hooft_store_check last found not stored, in batch absent_batch */
+  int64_t absent_batch;
   struct hf_evcache *cache;         /* the articles the open batch put, their events, written at flush */
   struct hf_rowbuf *rows;           /* the rows a flush writes */
   hf_stmt *st[ST_COUNT];

@@ -221,6 +221,36 @@ static void test_key_without_id(void **state) {
   assert_int_equal(stats(s).articles, 2);
 }
 
+/* hooft_store_check before a put (as hooft ingest does): the put trusts a
+ * "not stored" only for that key, once, in the same batch. */
+static void test_check_then_put(void **state) {
+  hooft_store *s = *state;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1);
+  hooft_article a = art("a1", "2024-03-10", NULL, "one"), a2 = art("a1", "2024-03-10", NULL, "one, updated");
+  hooft_error err;
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_check(s, &a, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(stats(s).articles, 1); /* flushed: a1 is stored, no longer queued */
+  assert_int_equal(hooft_store_put_events(s, &a, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_check(s, &a2, 1, &err), HOOFT_PUT_REPLACED);
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, &e, 1, &err), HOOFT_PUT_REPLACED);
+  hooft_article b = art("b1", "2024-03-10", NULL, "two");
+  assert_int_equal(hooft_store_check(s, &b, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  /* a check of another batch is not trusted: b1 stored by another connection meanwhile */
+  hooft_store *o = hooft_store_open(url, &err);
+  if (!o) fail_msg("open %s: %s", url, err.message);
+  put(o, b, &e, 1);
+  hooft_store_close(o);
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &b, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  hooft_store_stats st = stats(s);
+  assert_int_equal(st.articles, 2);
+  assert_int_equal(st.mentions, 2);
+}
+
 static void test_rollback_keeps_nothing(void **state) {
   hooft_store *s = *state;
   hooft_event e = ev("RUS", "UKR", "190", "19", 1);
@@ -443,6 +473,46 @@ static void test_rollup_matches_events(void **state) {
   assert_string_equal(query(s, HOOFT_GROUP_MONTH | HOOFT_GROUP_DYAD, 0, "actor", "NLDGOV", NULL).buf, "");
 }
 
+/* The ingest keeps candidate events in memory from batch to batch: another
+ * connection's writes, a rollback, a replaced article and a reopened store
+ * must all be seen. */
+static void test_cache_between_batches(void **state) {
+  hooft_store *s = *state;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1);
+  put(s, art("a1", "2024-03-10", "https://nos.nl/1", "a1"), &e, 1);
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|1|1|1\n");
+  hooft_error err;
+  hooft_store *b = hooft_store_open(url, &err);
+  if (!b) fail_msg("open %s: %s", url, err.message);
+  put(b, art("b1", "2024-03-11", "https://bbc.co.uk/b1", "b1"), &e, 1); /* another connection */
+  hooft_store_close(b);
+  put(s, art("a2", "2024-03-10", "https://nos.nl/2", "a2"), &e, 1);
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|3|2|3\n");
+  if (hooft_store_begin(s, &err) < 0) fail_msg("begin: %s", err.message);
+  hooft_article a3 = art("a3", "2024-03-10", "https://reuters.com/3", "a3");
+  assert_int_equal(hooft_store_put_events(s, &a3, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|4|3|4\n"); /* flushed, then rolled back */
+  hooft_store_rollback(s);
+  put(s, art("a4", "2024-03-12", "https://reuters.com/4", "a4"), &e, 1);
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|4|3|4\n");
+  /* a2 replaced by a version without events; then another mention joins */
+  assert_int_equal(put(s, art("a2", "2024-03-10", "https://nos.nl/2", "a2 corrected"), NULL, 0), HOOFT_PUT_REPLACED);
+  put(s, art("a5", "2024-03-11", "https://cnn.com/5", "a5"), &e, 1);
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|4|4|4\n");
+  /* the store reopened: the events are read again, with their sources */
+  hooft_store_close(s);
+  s = *state = hooft_store_open(url, &err);
+  if (!s) fail_msg("open %s: %s", url, err.message);
+  if (hooft_store_begin(s, &err) < 0) fail_msg("begin: %s", err.message);
+  hooft_article a6 = art("a6", "2024-03-12", "https://nos.nl/6", "a6"), a7 = art("a7", "2024-03-09", "https://x.nl/7", "a7");
+  assert_int_equal(hooft_store_put_events(s, &a6, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a7, 1, &e, 1, &err), HOOFT_PUT_NEW); /* 9..12: a new event */
+  if (hooft_store_commit(s, &err) < 0) fail_msg("commit: %s", err.message);
+  put(s, art("a8", "2024-03-11", "https://x.nl/8", "a8"), &e, 1); /* joins event 1 (lowest id): a new host for it */
+  assert_string_equal(events(s).buf, "2|2024-03-09|RUS|UKR|190|1|1|1\n1|2024-03-10|RUS|UKR|190|6|5|6\n");
+  compare_rollup(s);
+}
+
 static void test_bad_filters(void **state) {
   (void)state;
   static const char *const bad[][3] = {{"from", "2024-13-01", "--from"},   {"to", "yesterday", "--to"},
@@ -619,6 +689,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_new_unchanged_replaced, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_check_then_put, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_counts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_window, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_root_code_actors, setup, teardown),
@@ -627,6 +698,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_query_filters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_query_groups, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollup_matches_events, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cache_between_batches, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_filters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exports, setup, teardown),
   };
