@@ -1461,6 +1461,12 @@ static cand *choose(struct hf_evcache *ec, evgroup *g, int64_t art, const hooft_
 
 static hf_val opt_real(int known, double d) { return known ? hf_real(d) : hf_null(); }
 
+/* The five location columns of a row (name, country, lat, lon, feature), in an initializer. */
+#define PLACE_VALS(l)                                                                             \
+  hf_text((l)->known ? (l)->name : NULL), hf_text((l)->known ? (l)->country : NULL),              \
+      opt_real((l)->has_coords, (l)->lat), opt_real((l)->has_coords, (l)->lon),                    \
+      hf_text((l)->known ? (l)->feature : NULL)
+
 /* Writes the events row of stored event x at once (after mentions left it:
  * an article was replaced). names: the first mention's actor names. */
 static int update_event(hooft_store *s, const cand *x, const char *src_name, const char *tgt_name, const char *codes,
@@ -1474,11 +1480,7 @@ static int update_event(hooft_store *s, const cand *x, const char *src_name, con
                 hf_int(x->articles),
                 hf_int(x->id),
                 hf_text(x->certainty[0] ? x->certainty : NULL),
-                hf_text(l->known ? l->name : NULL),
-                hf_text(l->known ? l->country : NULL),
-                opt_real(l->has_coords, l->lat),
-                opt_real(l->has_coords, l->lon),
-                hf_text(l->known ? l->feature : NULL),
+                PLACE_VALS(l),
                 hf_int(x->first_article),
                 hf_int(x->first_seq),
                 hf_text(src_name),
@@ -1706,11 +1708,7 @@ static void queue_events(hooft_store *s) {
                       hf_text(x->plover),
                       hf_int(x->negated),
                       hf_text(x->certainty[0] ? x->certainty : NULL),
-                      hf_text(l->known ? l->name : NULL),
-                      hf_text(l->known ? l->country : NULL),
-                      opt_real(l->has_coords, l->lat),
-                      opt_real(l->has_coords, l->lon),
-                      hf_text(l->known ? l->feature : NULL),
+                      PLACE_VALS(l),
                       hf_int(x->mentions),
                       hf_int((int64_t)x->srcs.n),
                       hf_int(x->articles),
@@ -1732,11 +1730,7 @@ static void queue_events(hooft_store *s) {
                       hf_text(x->plover),
                       hf_text(hf_buf_cstr(&codes)),
                       hf_text(x->certainty[0] ? x->certainty : NULL),
-                      hf_text(l->known ? l->name : NULL),
-                      hf_text(l->known ? l->country : NULL),
-                      opt_real(l->has_coords, l->lat),
-                      opt_real(l->has_coords, l->lon),
-                      hf_text(l->known ? l->feature : NULL),
+                      PLACE_VALS(l),
                       hf_int(x->mentions),
                       hf_int(x->articles),
                       hf_int((int64_t)x->srcs.n),
