@@ -19,6 +19,7 @@ enum { P_NONE = 0, P_HE, P_ITS, P_THEY };
 typedef struct tok {
   size_t a, b;        /* bytes in the text */
   const char *key;    /* lower case, no diacritics (scratch) */
+  uint32_t koff;      /* key's offset in the sentence's key buffer */
   uint32_t len;
   uint8_t cap;        /* written with a capital first letter */
   uint8_t type;       /* T_* */
@@ -73,7 +74,6 @@ static void tokenize(sent *s, size_t a, size_t b) {
   const char *text = s->text;
   s->t.n = 0;
   s->keys.len = 0;
-  HF_VEC(size_t) koff = {0};
   size_t i = a;
   while (i < b) {
     int32_t cp;
@@ -93,7 +93,7 @@ static void tokenize(sent *s, size_t a, size_t b) {
       t.b = i + 1;
       t.type = T_COMMA;
       t.item = -1;
-      HF_VEC_PUSH(koff, s->keys.len);
+      t.koff = (uint32_t)s->keys.len;
       hf_buf_putc(&s->keys, 0);
       HF_VEC_PUSH(s->t, t);
       i += (size_t)l;
@@ -141,8 +141,7 @@ static void tokenize(sent *s, size_t a, size_t b) {
     t.b = end;
     t.cap = (uint8_t)cap;
     t.item = -1;
-    HF_VEC_PUSH(koff, s->keys.len);
-    size_t k0 = s->keys.len;
+    t.koff = (uint32_t)s->keys.len;
     int ascii = 1;
     for (size_t j = start; j < end; j++)
       if ((unsigned char)text[j] >= 0x80) ascii = 0;
@@ -154,7 +153,7 @@ static void tokenize(sent *s, size_t a, size_t b) {
     } else {
       hf_text_key(&s->keys, text + start, end - start);
     }
-    t.len = (uint32_t)(s->keys.len - k0);
+    t.len = (uint32_t)(s->keys.len - t.koff);
     hf_buf_putc(&s->keys, 0);
     t.type = isdigit((unsigned char)text[start]) ? T_NUM : T_NULL;
     HF_VEC_PUSH(s->t, t);
@@ -162,13 +161,12 @@ static void tokenize(sent *s, size_t a, size_t b) {
   memset(s->have, 0, sizeof s->have);
   for (size_t k = 0; k < s->t.n; k++) {
     tok *t = &s->t.v[k];
-    t->key = s->keys.data + koff.v[k];
+    t->key = s->keys.data + t->koff; /* the buffer has stopped moving */
     for (uint32_t l = 1; l <= 3 && l <= t->len; l++) {
       unsigned bit = sh_prefix_bit(t->key, l);
       s->have[bit >> 6] |= 1ULL << (bit & 63);
     }
   }
-  free(koff.v);
 }
 
 static int key_is(const tok *t, const char *w) { return !strncmp(t->key, w, t->len + 1); }
@@ -222,12 +220,11 @@ typedef int (*entry_fn)(sent *s, int i, const sh_entry *e, void *ctx);
 static void each_candidate(sent *s, int i, entry_fn fn, void *ctx) {
   const tok *t = &s->t.v[i];
   if (t->type == T_COMMA) return;
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = HF_HASH_SEED;
   for (uint32_t l = 1; l <= t->len; l++) {
-    h ^= (unsigned char)t->key[l - 1];
-    h *= 1099511628211ULL;
+    h = hf_hash_step(h, (unsigned char)t->key[l - 1]);
     if (l < 64 && !(s->lx->first_lens >> l & 1)) continue;
-    const sh_entry *e = hf_map_get_hashed(&s->lx->first, t->key, l, h ? h : 1);
+    const sh_entry *e = hf_map_get_hashed(&s->lx->first, t->key, l, hf_hash_final(h));
     for (; e; e = e->next)
       if (word_match(&e->w[0], t) && fn(s, i, e, ctx)) return;
   }
@@ -235,10 +232,24 @@ static void each_candidate(sent *s, int i, entry_fn fn, void *ctx) {
 
 /* ---- typing words ---- */
 
+/* What the one pass of dictionary lookups over a word finds: the longest phrase that types it
+ * (when it is not inside a phrase already), and the first <TIME> phrase that starts there. */
 typedef struct best {
   const sh_entry *e;
   int last, lastw;
+  int typing;         /* the word is not part of a phrase typed before */
+  int time_done;
 } best;
+
+/* A <TIME> phrase at token i shifts the date (or discards, or makes the sentence complex). */
+static void take_time(sent *s, int i, const sh_entry *e, best *b) {
+  if (b->time_done || match_words(s, e->w, e->nw, i, (int)s->t.n, NULL) < 0) return;
+  b->time_done = 1;
+  const sh_time *t = &s->lx->times.v[e->item];
+  if (t->kind == SH_C_DISCARD) s->discard = 1;
+  else if (t->kind == SH_C_COMPLEX && !s->complex) s->complex = 1, s->why = "complex: time [+++]";
+  else if (t->kind == SH_C_EVENT && !s->shift) s->shift = t->days;
+}
 
 /* On equal length, which kind of phrase wins a word: actor, agent, noun, adjective, verb. */
 static int kind_rank(int kind) {
@@ -252,10 +263,15 @@ static int kind_rank(int kind) {
   }
 }
 
-/* each_candidate callback: keeps in ctx (a best) the longest phrase that matches from token i. */
+/* each_candidate callback: keeps in ctx (a best) the longest phrase that matches from token i,
+ * and applies a <TIME> phrase found there. */
 static int take_best(sent *s, int i, const sh_entry *e, void *ctx) {
   best *b = ctx;
-  if (e->kind == SH_TIME) return 0;
+  if (e->kind == SH_TIME) {
+    take_time(s, i, e, b);
+    return 0;
+  }
+  if (!b->typing) return 0;
   if (b->e && (e->chars < b->e->chars || (e->chars == b->e->chars && kind_rank(e->kind) <= kind_rank(b->e->kind))))
     return 0;
   int lastw;
@@ -331,11 +347,13 @@ static void type_words(sent *s) {
         allcaps = 0;
         break;
       }
+  int times = s->lx->times.n > 0;
   for (int i = 0; i < n; i++) {
     tok *t = &s->t.v[i];
-    if (t->used || t->type == T_COMMA) continue;
-    best b = {NULL, 0, 0};
+    if (t->type == T_COMMA || (t->used && !times)) continue;
+    best b = {NULL, 0, 0, !t->used, 0};
     each_candidate(s, i, take_best, &b);
+    if (t->used) continue;
     int single = b.e && b.e->nw == 1;
     if ((!b.e || single) && builtin(s, t)) continue;
     if (!b.e) continue;
@@ -364,7 +382,7 @@ static void type_words(sent *s) {
       it->agent = &s->lx->agents.v[b.e->item];
     } else if (type == T_VERB) {
       it->verb = &s->lx->verbs.v[b.e->item];
-      int k = sh_code_kind(it->verb->code.code);
+      int k = it->verb->code.kind;
       if (k == SH_C_DISCARD) s->discard = 1;
       else if (k == SH_C_COMPLEX && !s->complex) s->complex = 1, s->why = "complex: verb [+++]";
       /* a verb after a determiner, or capitalized inside a mixed-case sentence, is a noun */
@@ -607,8 +625,7 @@ static void drop_comma_clauses(sent *s) {
   if (!nc) return;
   for (int c = 0; c <= nc; c++) {
     int from = c == 0 ? 0 : commas[c - 1] + 1, to = c == nc ? n : commas[c];
-    int words = 0;
-    for (int i = from; i < to; i++) words++;
+    int words = to - from;
     int lo, hi;
     if (c == 0) lo = o->bmin, hi = o->bmax;
     else if (c == nc) lo = o->emin, hi = o->emax;
@@ -648,13 +665,6 @@ static int actor_end(const sent *s, int x) {
   return end;
 }
 
-static int seq_chars(const sh_seq *q) {
-  int n = 0;
-  for (int i = 0; i < q->nw; i++)
-    for (const char *c = q->w[i].key; *c; c++) n += isalnum((unsigned char)*c) || ((unsigned char)*c & 0x80);
-  return n;
-}
-
 /* Matches the words of seq at token i (consecutive where joined). Returns the last token or -1. */
 static int match_seq(const sent *s, const sh_seq *q, int i, int limit) {
   return match_words(s, q->w, q->nw, i, limit, NULL);
@@ -674,7 +684,7 @@ static int elem_at(const sent *s, const sh_elem *e, int k, int limit, match *m, 
       int l = match_seq(s, &e->alts[a], k, limit);
       if (l >= 0) {
         *end = l;
-        if (!e->synset) m->alt_chars += seq_chars(&e->alts[a]);
+        if (!e->synset) m->alt_chars += e->alts[a].chars;
         return 1;
       }
     }
@@ -835,7 +845,7 @@ static void emit(sent *s, sh_event_vec *out, int src, int src_solo, int tgt, int
       if (scodes[i] == tcodes[j]) continue;
       for (int pair = 0; pair < 2; pair++) {
         const char *ec = pair ? code->code2 : code->code;
-        if (!ec || sh_code_kind(ec) != SH_C_EVENT) continue;
+        if ((pair ? code->kind2 : code->kind) != SH_C_EVENT) continue;
         sh_event e;
         memset(&e, 0, sizeof e);
         e.source = pair ? tcodes[j] : scodes[i];
@@ -945,7 +955,7 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
     if (s->lx->trace)
       fprintf(stderr, "shallow: verb %s: %s [%s]\n", vb->name, pat ? pat->text : "(root)", code && code->code ? code->code : "");
     if (!code) continue;
-    int kind = sh_code_kind(code->code);
+    int kind = code->kind;
     if (kind == SH_C_DISCARD) {
       s->discard = 1;
       return found;
@@ -955,7 +965,7 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
       s->why = "complex: pattern [+++]";
       return found;
     }
-    if (kind == SH_C_NULL && sh_code_kind(code->code2) != SH_C_EVENT) continue;
+    if (kind == SH_C_NULL && code->kind2 != SH_C_EVENT) continue;
     int src = m.src, tgt = m.tgt, src_solo = 0, tgt_solo = 0;
     if (m.both >= 0) src = tgt = m.both;
     int designated = pat && pat->designated;
@@ -1009,19 +1019,6 @@ static int code_clause(sent *s, int cs, int ce, int *subject, sh_event_vec *out,
     }
   }
   return found;
-}
-
-/* each_candidate callback: a <TIME> phrase at token i shifts the date (or discards, or makes the
- * sentence complex). */
-static int take_time(sent *s, int i, const sh_entry *e, void *ctx) {
-  (void)ctx;
-  if (e->kind != SH_TIME) return 0;
-  if (match_words(s, e->w, e->nw, i, (int)s->t.n, NULL) < 0) return 0;
-  const sh_time *t = &s->lx->times.v[e->item];
-  if (t->kind == SH_C_DISCARD) s->discard = 1;
-  else if (t->kind == SH_C_COMPLEX && !s->complex) s->complex = 1, s->why = "complex: time [+++]";
-  else if (t->kind == SH_C_EVENT && !s->shift) s->shift = t->days;
-  return 1;
 }
 
 /* Prints the parse: each word with its type, code and marks (HOOFT_TRACE). */
@@ -1125,16 +1122,12 @@ const char *sh_code_sentence(sh_lex *lx, const char *text, size_t a, size_t b, i
   s->why = NULL;
   s->shift = 0;
   tokenize(s, a, b);
-  int words = 0;
-  for (size_t i = 0; i < s->t.n; i++) words++;
-  if (lx->opt.min_words && words < lx->opt.min_words) {
+  if (lx->opt.min_words && (int)s->t.n < lx->opt.min_words) { /* a comma counts as a word */
     lx->fwd_code = NULL;
     return "short";
   }
   if (!s->t.n) return NULL;
   type_words(s);
-  if (lx->opt.time_shift || lx->times.n)
-    for (size_t i = 0; i < s->t.n; i++) each_candidate(s, (int)i, take_time, NULL);
   if (s->discard) {
     lx->fwd_code = NULL;
     return "discard";

@@ -36,6 +36,7 @@ typedef struct sh_entry {
 typedef struct sh_code {
   const char *code, *code2; /* NULL when absent */
   char flag;                /* '!', '?' or 0 */
+  uint8_t kind, kind2;      /* SH_C_* of code and code2 (an absent code is SH_C_NULL) */
 } sh_code;
 
 /* The bit (0..255) of the first min(3, n) characters of a word key: a sentence whose words
@@ -47,7 +48,7 @@ static inline unsigned sh_prefix_bit(const char *key, size_t n) {
 }
 
 /* Code kinds. */
-enum { SH_C_EVENT = 0, SH_C_NULL, SH_C_DISCARD, SH_C_COMPLEX };
+enum { SH_C_NULL = 0, SH_C_EVENT, SH_C_DISCARD, SH_C_COMPLEX }; /* a zeroed sh_code is a null code */
 int sh_code_kind(const char *code);
 
 /* One dated code of an actor. */
@@ -74,6 +75,7 @@ enum { SH_E_WORD = 1, SH_E_ALT, SH_E_VERB, SH_E_SOURCE, SH_E_TARGET, SH_E_BOTH, 
 /* A sequence of words: one alternative of a synset or a { a | b } set. */
 typedef struct sh_seq {
   uint16_t nw;
+  uint16_t chars;     /* letters and digits of its words */
   uint8_t bit;        /* sh_prefix_bit of the first word */
   uint8_t joined;     /* every word follows the one before immediately */
   const sh_word *w;

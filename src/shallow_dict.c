@@ -104,6 +104,8 @@ static sh_code make_code(sh_lex *lx, const hf_cx_evcode *c) {
   r.code = c->code ? hf_intern_s(&lx->strings, c->code) : NULL;
   r.code2 = c->code2 ? hf_intern_s(&lx->strings, c->code2) : NULL;
   r.flag = c->flag;
+  r.kind = (uint8_t)sh_code_kind(r.code);
+  r.kind2 = (uint8_t)sh_code_kind(r.code2);
   return r;
 }
 
@@ -123,7 +125,7 @@ static void expand_synset(sh_lex *lx, const hf_cx_dict *d, const char *name, int
 /* Appends to out every word sequence the tokens toks[0..n) stand for (synsets expanded). */
 static void expand_tokens(sh_lex *lx, const hf_cx_dict *d, const hf_cx_tok *toks, size_t n, int depth, seq_vec *out) {
   seq_vec cur = {0};
-  sh_seq empty = {0, 0, 0, NULL};
+  sh_seq empty = {0, 0, 0, 0, NULL};
   HF_VEC_PUSH(cur, empty);
   for (size_t i = 0; i < n && cur.n; i++) {
     const hf_cx_tok *t = &toks[i];
@@ -134,7 +136,7 @@ static void expand_tokens(sh_lex *lx, const hf_cx_dict *d, const hf_cx_tok *toks
       w->exact = t->exact;
       w->next = t->next;
       w->endings = t->exact ? SH_END_NOUN : 0;
-      sh_seq s = {1, 0, 0, w};
+      sh_seq s = {1, 0, 0, 0, w};
       HF_VEC_PUSH(parts, s);
     } else if (t->kind == HF_CX_T_SYNSET && depth < 8) {
       expand_synset(lx, d, t->text, depth + 1, &parts);
@@ -177,6 +179,9 @@ static void expand_synset(sh_lex *lx, const hf_cx_dict *d, const char *name, int
 /* Fills in each sequence's first-word bit and whether its words all follow each other. */
 static void seal_seqs(sh_seq *a, size_t n) {
   for (size_t k = 0; k < n; k++) {
+    int chars = 0;
+    for (int i = 0; i < a[k].nw; i++) chars += alnum_count(a[k].w[i].key);
+    a[k].chars = (uint16_t)chars;
     a[k].bit = (uint8_t)sh_prefix_bit(a[k].w[0].key, a[k].w[0].len);
     a[k].joined = 1;
     for (int i = 0; i + 1 < a[k].nw; i++)
@@ -184,11 +189,6 @@ static void seal_seqs(sh_seq *a, size_t n) {
   }
 }
 
-static int seq_chars(const sh_seq *s) {
-  int n = 0;
-  for (int i = 0; i < s->nw; i++) n += alnum_count(s->w[i].key);
-  return n;
-}
 
 /* Makes e an alternatives element of the sequences in alts (whose array it frees); returns
  * the letters of the longest alternative. */
@@ -201,7 +201,7 @@ static int alt_elem(sh_lex *lx, sh_elem *e, seq_vec *alts) {
   e->alts = a;
   int best = 0;
   for (size_t k = 0; k < alts->n; k++)
-    if (seq_chars(&a[k]) > best) best = seq_chars(&a[k]);
+    if (a[k].chars > best) best = a[k].chars;
   free(alts->v);
   alts->v = NULL;
   return best;

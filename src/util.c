@@ -139,12 +139,9 @@ void hf_buf_free(hf_buf *b) {
 
 /* ---- Hash map ---- */
 uint64_t hf_hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ULL;
-  }
-  return h ? h : 1;
+  uint64_t h = HF_HASH_SEED; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = hf_hash_step(h, (unsigned char)s[i]);
+  return hf_hash_final(h);
 }
 
 static hf_map_slot *map_find(const hf_map *m, const char *key, size_t n, uint64_t h) {

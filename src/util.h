@@ -68,6 +68,11 @@ typedef struct hf_map {
 } hf_map;
 
 uint64_t hf_hash(const char *s, size_t n);
+/* hf_hash byte by byte (FNV-1a), for the hashes of every prefix of a word in one pass:
+ * h = HF_HASH_SEED; h = hf_hash_step(h, byte)...; the key's hash is hf_hash_final(h). */
+#define HF_HASH_SEED 1469598103934665603ULL
+static inline uint64_t hf_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+static inline uint64_t hf_hash_final(uint64_t h) { return h ? h : 1; }
 void *hf_map_get(const hf_map *m, const char *key);
 void *hf_map_getn(const hf_map *m, const char *key, size_t n);
 /* Lookup with a hash already computed by hf_hash(key, n) (tokens carry theirs). */
