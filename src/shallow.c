@@ -248,7 +248,7 @@ static void take_time(sent *s, int i, const sh_entry *e, best *b) {
   const sh_time *t = &s->lx->times.v[e->item];
   if (t->kind == SH_C_DISCARD) s->discard = 1;
   else if (t->kind == SH_C_COMPLEX && !s->complex) s->complex = 1, s->why = "complex: time [+++]";
-  else if (t->kind == SH_C_EVENT && !s->shift) s->shift = t->days;
+  else if (t->kind == SH_C_EVENT && !s->shift && s->lx->opt.time_shift) s->shift = t->days; /* SET: TIME SHIFT */
 }
 
 /* On equal length, which kind of phrase wins a word: actor, agent, noun, adjective, verb. */

@@ -91,6 +91,11 @@ static void test_patterns(void **state) {
   assert_true(has(d, "ROH", "GON", "193"));
   assert_string_equal(hooft_doc_event(d, 0)->date, "2000-01-02");
   hooft_doc_free(d);
+  assert_int_equal(hooft_coder_option(c, "SET: TIME SHIFT = FALSE", &err), 0);
+  d = code(c, "2000-01-03", "Rohan attacked the fortress gates of Gondor yesterday after a long siege.");
+  assert_string_equal(hooft_doc_event(d, 0)->date, "2000-01-03");
+  hooft_doc_free(d);
+  assert_int_equal(hooft_coder_option(c, "SET: TIME SHIFT = TRUE", &err), 0);
   /* passive voice swaps source and target */
   d = code(c, "2000-01-03", "Gondor was attacked by Rohan in a raid before dawn on Monday.");
   assert_true(has(d, "ROH", "GON", "190"));
