@@ -317,6 +317,13 @@ void hf_cx_group_synonym(hf_cx_dict *d, hf_cx_group *g, const char *file, int ln
 void hf_cx_group_codes(hf_cx_dict *d, hf_cx_group *g, const char *file, int ln, char *text);
 void hf_cx_group_close(hf_cx_dict *d, hf_cx_group *g);
 
+/* One line of an actor or agent entry in either family: "+SYNONYM", "[CODE ...]" or
+ * "ROOT [CODE ...]". tabari: TABARI's checks too (code lines indented: indented says whether this
+ * one is; phrases of three or more characters). synonym_hint ends the problem reported for a
+ * synonym written with a code. */
+void hf_cx_group_line(hf_cx_dict *d, hf_cx_group *g, const char *file, int ln, char *t, int agents, int tabari,
+                      int indented, const char *synonym_hint);
+
 /* ---- Family readers (compat_tabari.c, compat_petrarch.c) ---- */
 void hf_tabari_read(hf_cx_dict *d, int kind, const char *file, const char *data, size_t len);
 void hf_petrarch_read(hf_cx_dict *d, int kind, const char *file, const char *data, size_t len);

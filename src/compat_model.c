@@ -953,3 +953,38 @@ void hf_cx_group_close(hf_cx_dict *d, hf_cx_group *g) {
   HF_VEC_PUSH(d->actors, a);
   hf_cx_check_codes(d, &a);
 }
+
+void hf_cx_group_line(hf_cx_dict *d, hf_cx_group *g, const char *file, int ln, char *t, int agents, int tabari,
+                      int indented, const char *synonym_hint) {
+  if (*t == '+') {
+    char *syn = hf_cx_trim(t + 1);
+    char *open = strchr(syn, '[');
+    if (open) {
+      hf_cx_problem(d, file, ln, "a synonym takes no code: %s", synonym_hint);
+      *open = 0;
+      syn = hf_cx_trim(syn);
+    }
+    hf_cx_group_synonym(d, g, file, ln, syn);
+    return;
+  }
+  if (*t == '[') {
+    if (tabari && !indented) hf_cx_problem(d, file, ln, "a code line must begin with a blank or a tab");
+    hf_cx_group_codes(d, g, file, ln, t);
+    return;
+  }
+  char *open = strchr(t, '[');
+  if (open) *open = 0;
+  char *phrase = hf_cx_trim(t);
+  if (strchr(phrase, ']')) {
+    hf_cx_problem(d, file, ln, "']' without '['");
+    hf_cx_group_close(d, g);
+    return;
+  }
+  if (tabari && strlen(phrase) < 3 && *phrase)
+    hf_cx_problem(d, file, ln, "phrase '%s' is shorter than 3 characters (TABARI manual 5.2.4)", phrase);
+  hf_cx_group_open(d, g, agents, file, ln, phrase);
+  if (open) {
+    *open = '[';
+    hf_cx_group_codes(d, g, file, ln, open);
+  }
+}

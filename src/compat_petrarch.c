@@ -82,34 +82,8 @@ static int actor_line(hf_cx_dict *d, void *vctx, char *line, int ln) {
     hf_cx_problem(d, x->file, ln, "unexpected tag '%.40s' (PETRARCH comments are <!-- ... -->)", t);
     return 1;
   }
-  if (*t == '+') {
-    char *syn = hf_cx_trim(t + 1);
-    char *open = strchr(syn, '[');
-    if (open) {
-      hf_cx_problem(d, x->file, ln, "a synonym takes no code: the codes follow the root or go on their own lines");
-      *open = 0;
-      syn = hf_cx_trim(syn);
-    }
-    hf_cx_group_synonym(d, &x->group, x->file, ln, syn);
-    return 1;
-  }
-  if (*t == '[') {
-    hf_cx_group_codes(d, &x->group, x->file, ln, t);
-    return 1;
-  }
-  char *open = strchr(t, '[');
-  if (open) *open = 0;
-  char *phrase = hf_cx_trim(t);
-  if (strchr(phrase, ']')) {
-    hf_cx_problem(d, x->file, ln, "']' without '['");
-    hf_cx_group_close(d, &x->group);
-    return 1;
-  }
-  hf_cx_group_open(d, &x->group, 0, x->file, ln, phrase);
-  if (open) {
-    *open = '[';
-    hf_cx_group_codes(d, &x->group, x->file, ln, open);
-  }
+  hf_cx_group_line(d, &x->group, x->file, ln, t, 0, 0, 0,
+                   "the codes follow the root or go on their own lines");
   return 1;
 }
 

@@ -119,37 +119,8 @@ static int actor_line(hf_cx_dict *d, void *vctx, char *line, int ln) {
     noun_line(d, x, t, ln);
     return 1;
   }
-  int agents = x->kind == HF_CX_FILE_AGENTS;
-  if (*t == '+') {
-    char *syn = hf_cx_trim(t + 1);
-    if (strchr(syn, '[')) {
-      hf_cx_problem(d, x->file, ln, "a synonym takes no code: the codes follow the synonyms on indented lines");
-      *strchr(syn, '[') = 0;
-      syn = hf_cx_trim(syn);
-    }
-    hf_cx_group_synonym(d, &x->group, x->file, ln, syn);
-    return 1;
-  }
-  if (*t == '[') {
-    if (!indented) hf_cx_problem(d, x->file, ln, "a code line must begin with a blank or a tab");
-    hf_cx_group_codes(d, &x->group, x->file, ln, t);
-    return 1;
-  }
-  char *open = strchr(t, '[');
-  if (open) *open = 0;
-  char *phrase = hf_cx_trim(t);
-  if (strchr(phrase, ']')) {
-    hf_cx_problem(d, x->file, ln, "']' without '['");
-    hf_cx_group_close(d, &x->group);
-    return 1;
-  }
-  if (strlen(phrase) < 3 && *phrase)
-    hf_cx_problem(d, x->file, ln, "phrase '%s' is shorter than 3 characters (TABARI manual 5.2.4)", phrase);
-  hf_cx_group_open(d, &x->group, agents, x->file, ln, phrase);
-  if (open) {
-    *open = '[';
-    hf_cx_group_codes(d, &x->group, x->file, ln, open);
-  }
+  hf_cx_group_line(d, &x->group, x->file, ln, t, x->kind == HF_CX_FILE_AGENTS, 1, indented,
+                   "the codes follow the synonyms on indented lines");
   return 1;
 }
 
