@@ -1,5 +1,6 @@
 /* ingest.c: 'hooft ingest': codes articles and stores them in the event store, one transaction per batch. */
 #include <getopt.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,87 @@ static void ingest_usage(FILE *out) {
         out);
 }
 
+/* The most coded articles waiting in the queue: what a batch of 1,000 (the default) needs to keep the
+ * coding thread busy while the previous batch is written, and a bound on memory for larger batches. */
+#define QUEUE_MAX 1000
+
+/* Where an article came from, for messages; or a bad record's message. */
+typedef struct origin {
+  const char *path;
+  long line;
+  int id_given;
+  char message[sizeof(((hooft_error *)0)->message)]; /* a marker: the record could not be read */
+} origin;
+
+/* The articles to code: read from the inputs in turn on the coding queue's
+ * thread, which also skips those the store holds unchanged (asking its own
+ * connection: the ingesting one is busy writing) and reports bad records. */
+typedef struct source {
+  hooft_store *check;
+  char **paths;
+  int npaths, next_path;
+  const char *path;
+  hooft_reader *r;
+  hooft_input_format fmt;
+  const char *date, *lang;
+  origin *origins; /* a ring: one for each article queued, being coded or being stored */
+  size_t norigins, used;
+  long unchanged;
+  int failed;
+  atomic_int stop; /* set by the storing thread when it gives up */
+} source;
+
+/* A marker for a record that could not be read: its message is printed in input order. Returns 2. */
+static int bad_record(source *src, const hooft_error *err, void **tag) {
+  origin *o = &src->origins[src->used++ % src->norigins];
+  snprintf(o->message, sizeof o->message, "%s", err->message);
+  *tag = o;
+  return 2;
+}
+
+/* The queue's source (hooft_article_source): the next article that is not
+ * stored unchanged, or a marker for a record that could not be read. */
+static int next_article(void *ud, hooft_article *a, void **tag) {
+  source *src = ud;
+  hooft_error err;
+  while (!atomic_load(&src->stop)) {
+    if (!src->r) {
+      if (src->next_path >= src->npaths) return 0;
+      src->path = src->paths[src->next_path++];
+      if (!(src->r = hooft_reader_open(src->path, src->fmt, src->date, src->lang, &err))) return bad_record(src, &err, tag);
+      continue;
+    }
+    int got = hooft_reader_next(src->r, a, &err);
+    if (got == 0) {
+      hooft_reader_free(src->r);
+      src->r = NULL;
+      continue;
+    }
+    if (got < 0) return bad_record(src, &err, tag);
+    int id_given = hooft_reader_id_given(src->r);
+    int what = hooft_store_check(src->check, a, id_given, &err);
+    if (what < 0) {
+      fprintf(stderr, "hooft ingest: %s\n", err.message);
+      src->failed = 1;
+      return 0;
+    }
+    if (what == HOOFT_PUT_UNCHANGED) {
+      src->unchanged++;
+      continue;
+    }
+    origin *o = &src->origins[src->used++ % src->norigins];
+    o->path = src->path;
+    o->line = hooft_reader_line(src->r);
+    o->id_given = id_given;
+    o->message[0] = 0;
+    *tag = o;
+    return 1;
+  }
+  return 0;
+}
+
 typedef struct tally {
-  long added, replaced, unchanged, skipped, in_batch, committed;
+  long added, replaced, unchanged, in_batch, committed;
 } tally;
 
 /* Commits the open batch and opens the next one. Returns 0 or -1 (printed). */
@@ -38,59 +118,43 @@ static int next_batch(hooft_store *s, tally *t, int reopen) {
   return 0;
 }
 
-/* Codes and stores every article of one input. Returns EXIT_OK, EXIT_BAD_INPUT
- * (some articles skipped) or EXIT_STORE (the batch was rolled back). */
-static int ingest_file(hooft_coder *c, hooft_store *s, const char *path, hooft_input_format fmt, const char *date,
-                       const char *lang, long batch, tally *t) {
+/* Stores the queue's articles in order as they are coded, a transaction per
+ * batch. Returns EXIT_OK, EXIT_BAD_INPUT (an article could not be coded:
+ * printed) or EXIT_STORE (printed; the open batch must be rolled back). */
+static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long *skipped) {
+  hooft_doc *d;
+  const hooft_article *a;
+  void *tag;
   hooft_error err;
-  hooft_reader *r = hooft_reader_open(path, fmt, date, lang, &err);
-  if (!r) {
-    fprintf(stderr, "hooft: %s\n", err.message);
-    t->skipped++;
-    return EXIT_BAD_INPUT;
-  }
   int rc = EXIT_OK;
-  hooft_article a;
-  int got;
-  while ((got = hooft_reader_next(r, &a, &err)) != 0) {
-    if (got < 0) {
-      fprintf(stderr, "hooft: %s\n", err.message);
-      t->skipped++;
+  while (hooft_queue_pop(q, &d, &a, &tag, &err) > 0) {
+    const origin *o = tag;
+    if (!a) { /* a record that could not be read */
+      fprintf(stderr, "hooft: %s\n", o->message);
+      (*skipped)++;
       rc = EXIT_BAD_INPUT;
       continue;
     }
-    int id_given = hooft_reader_id_given(r);
-    int what = hooft_store_check(s, &a, id_given, &err);
-    if (what == HOOFT_PUT_UNCHANGED) {
-      t->unchanged++;
-      continue;
-    }
-    hooft_doc *d = what < 0 ? NULL : hooft_code(c, &a, &err);
-    if (!d && what >= 0) {
-      if (hooft_reader_line(r))
-        fprintf(stderr, "hooft: %s:%ld: %s\n", path, hooft_reader_line(r), err.message);
+    if (!d) {
+      if (o->line)
+        fprintf(stderr, "hooft: %s:%ld: %s\n", o->path, o->line, err.message);
       else
         fprintf(stderr, "hooft: %s\n", err.message);
-      t->skipped++;
+      (*skipped)++;
       rc = EXIT_BAD_INPUT;
       continue;
     }
-    int put = d ? hooft_store_put(s, &a, id_given, d, &err) : -1;
+    int put = hooft_store_put(s, a, o->id_given, d, &err);
     hooft_doc_free(d);
     if (put < 0) {
       fprintf(stderr, "hooft ingest: %s\n", err.message);
-      hooft_reader_free(r);
       return EXIT_STORE;
     }
     if (put == HOOFT_PUT_NEW) t->added++;
     if (put == HOOFT_PUT_REPLACED) t->replaced++;
     if (put == HOOFT_PUT_UNCHANGED) t->unchanged++;
-    if (put != HOOFT_PUT_UNCHANGED && ++t->in_batch >= batch && next_batch(s, t, 1) < 0) {
-      hooft_reader_free(r);
-      return EXIT_STORE;
-    }
+    if (put != HOOFT_PUT_UNCHANGED && ++t->in_batch >= batch && next_batch(s, t, 1) < 0) return EXIT_STORE;
   }
-  hooft_reader_free(r);
   return rc;
 }
 
@@ -145,19 +209,33 @@ int cmd_ingest(int argc, char **argv) {
   hooft_coder *c = cli_load(cli_dict_dir(dict));
   if (!c) return EXIT_DICT;
   hooft_error err;
-  hooft_store *s = hooft_store_open(cli_db_url(db), &err);
-  if (!s || hooft_store_begin(s, &err) < 0) {
+  const char *url = cli_db_url(db);
+  hooft_store *s = hooft_store_open(url, &err), *check = NULL;
+  if (!s || !(check = hooft_store_open(url, &err)) || hooft_store_begin(s, &err) < 0) {
     fprintf(stderr, "hooft ingest: %s\n", err.message);
+    hooft_store_close(check);
     hooft_store_close(s);
     hooft_coder_free(c);
     return EXIT_STORE;
   }
+  /* the queue holds a batch (up to QUEUE_MAX): while a batch is written, the thread codes the next one */
+  size_t depth = batch < QUEUE_MAX ? (size_t)batch : QUEUE_MAX;
+  source src = {.check = check, .paths = argv + optind, .npaths = argc - optind, .fmt = fmt, .date = date,
+                .lang = lang, .norigins = depth + 2};
+  atomic_init(&src.stop, 0);
+  src.origins = hf_xcalloc(src.norigins, sizeof *src.origins);
+  hooft_queue *q = hooft_queue_new(c, depth, next_article, &src, &err);
   tally t = {0};
-  int rc = EXIT_OK;
-  for (int i = optind; i < argc && rc != EXIT_STORE; i++) {
-    int r = ingest_file(c, s, argv[i], fmt, date, lang, batch, &t);
-    if (r != EXIT_OK) rc = r;
-  }
+  long skipped = 0;
+  int rc = q ? store_all(q, s, batch, &t, &skipped) : EXIT_STORE;
+  if (!q) fprintf(stderr, "hooft ingest: %s\n", err.message);
+  atomic_store(&src.stop, 1);
+  hooft_queue_free(q); /* after a store error: waits for the article being read or coded */
+  hooft_reader_free(src.r);
+  free(src.origins);
+  hooft_store_close(check);
+  t.unchanged += src.unchanged;
+  if (src.failed) rc = EXIT_STORE;
   if (rc != EXIT_STORE && next_batch(s, &t, 0) < 0) rc = EXIT_STORE;
   if (rc == EXIT_STORE) {
     hooft_store_rollback(s);
@@ -170,7 +248,7 @@ int cmd_ingest(int argc, char **argv) {
     if (hooft_store_stats_get(s, &st, &err) == 0)
       printf("ingested: %ld new, %ld replaced, %ld unchanged, %ld skipped; store: %lld articles, %lld events, "
              "%lld mentions\n",
-             t.added, t.replaced, t.unchanged, t.skipped, (long long)st.articles, (long long)st.events,
+             t.added, t.replaced, t.unchanged, skipped, (long long)st.articles, (long long)st.events,
              (long long)st.mentions);
   }
   hooft_store_close(s);

@@ -202,6 +202,46 @@ int hooft_doc_write_tsv(const hooft_doc *doc, FILE *out);
 /* Writes the TSV header line matching hooft_doc_write_tsv. */
 int hooft_write_tsv_header(FILE *out);
 
+/* ---- Coding queue ----------------------------------------------------- */
+
+/* Codes articles on a thread of its own, so that the caller can store (or
+ * print) some articles while the next ones are read and coded; documents come
+ * back in the order the source gave the articles. From hooft_queue_new to
+ * hooft_queue_free the queue's thread is the only user of the coder. */
+typedef struct hooft_queue hooft_queue;
+
+/* Where a queue's articles come from. Called on the queue's thread, one call
+ * at a time, until it returns 0: returns 1 with *article filled (its strings
+ * borrowed until the next call; the queue copies them) and *tag (any pointer
+ * of the caller's, given back with the article's document); 2 with only *tag,
+ * a marker passed on uncoded in its place in the order (a bad record to report
+ * in order); or 0 when there are no more articles. It may skip articles itself
+ * (already stored) and may block (a pipe). */
+typedef int (*hooft_article_source)(void *ud, hooft_article *article, void **tag);
+
+/* Starts the thread, which reads articles from next(ud) and codes them while
+ * fewer than depth coded articles wait to be taken. Returns a queue (caller
+ * owns; hooft_queue_free) or NULL with err filled (depth 0, no source, no
+ * thread). Borrows coder and ud, which must outlive the queue. */
+hooft_queue *hooft_queue_new(hooft_coder *coder, size_t depth, hooft_article_source next, void *ud,
+                             hooft_error *err);
+
+/* Takes the next article, in source order, waiting for its coding. Returns 1
+ * with *doc (caller owns; hooft_doc_free) or *doc NULL and err filled as
+ * hooft_code would; *article (the queue's copy, valid until the next pop or
+ * hooft_queue_free; NULL for a marker; article may be NULL to skip) and *tag
+ * (may be NULL). Returns 0 when the source has ended and every article has
+ * been taken. */
+int hooft_queue_pop(hooft_queue *q, hooft_doc **doc, const hooft_article **article, void **tag, hooft_error *err);
+
+/* Seconds the thread has spent in hooft_code (monotonic clock). */
+double hooft_queue_busy(hooft_queue *q);
+
+/* Stops the thread once the source call or coding under way returns, drops
+ * the coded articles not taken, and frees q. Waits for a source call that
+ * blocks (a pipe with nothing to read yet). NULL is allowed. */
+void hooft_queue_free(hooft_queue *q);
+
 /* ---- Article input ---------------------------------------------------- */
 
 /* Reads articles from one input: a plain-text file (one article; first line

@@ -81,11 +81,11 @@ hooft_stored_article *hooft_store_article(hooft_store *s, const char *key, hooft
                   "m.goldstein, m.plover, m.negated, m.verb, m.pattern, m.rule, m.attribution, m.attribution_code, "
                   "m.attribution_country, m.certainty, m.date, m.date_end, m.date_precision, m.quantities, "
                   "m.location_name, m.location_country, m.location_lat, m.location_lon, m.location_feature, s.text "
-                  "FROM mentions m LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence "
-                  "WHERE m.article_id = ? ORDER BY m.seq",
+                  "FROM mentions m LEFT JOIN sentences s ON s.id = m.article_id * " HF_PER_ARTICLE_SQL " + m.sentence "
+                  "WHERE m.id BETWEEN ? AND ? ORDER BY m.id",
                   0, err);
-  hf_val q[] = {hf_int(art)};
-  got = st && o->query(st, q, 1, err) == 0 ? 0 : -1;
+  hf_val q[] = {hf_int(art * HF_PER_ARTICLE), hf_int(art * HF_PER_ARTICLE + HF_PER_ARTICLE - 1)};
+  got = st && o->query(st, q, 2, err) == 0 ? 0 : -1;
   size_t cap = 0;
   hf_arena *ar = &a->arena;
   while (got == 0 && (got = o->next(st, err)) == 1) {

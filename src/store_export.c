@@ -18,8 +18,8 @@ static const char *const export_sql =
     "e.target_country, e.cameo, e.root, e.quad, e.goldstein, e.plover, e.negated, e.certainty, e.location_country, "
     "e.mentions, e.sources, e.articles, e.added, a.url, a.key, a.title, a.lang, m.sentence, m.span_start, "
     "m.span_end, s.text, e.location_name, e.location_lat, e.location_lon, e.location_feature FROM events e LEFT JOIN articles a ON a.id = e.first_article "
-    "LEFT JOIN mentions m ON m.article_id = e.first_article AND m.seq = e.first_seq "
-    "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence WHERE 1 = 1";
+    "LEFT JOIN mentions m ON m.id = e.first_article * " HF_PER_ARTICLE_SQL " + e.first_seq "
+    "LEFT JOIN sentences s ON s.id = m.article_id * " HF_PER_ARTICLE_SQL " + m.sentence WHERE 1 = 1";
 
 /* One exported event: the query row's text values (NULL = none). */
 typedef struct xrow {

@@ -19,8 +19,8 @@ enum {
   ST_TOUCH_INSERT,
   ST_TOUCH_CLEAR,
   ST_ROLLUP,
-  ST_FTS_FILL,
   ST_SOURCES,
+  ST_FTS_FILL,
   ST_EV_SET,
   ST_EV_SET_WIDE,
   ST_ROLLUP_ADD,
@@ -28,6 +28,12 @@ enum {
   ST_WRITES_BUMP,
   ST_COUNT
 };
+
+/* Mentions and sentences are numbered within their article: the id of a row
+ * is article_id * HF_PER_ARTICLE + its number (seq or sentence), so that an
+ * article's rows are one range of ids. HF_PER_ARTICLE_SQL: the same in SQL. */
+#define HF_PER_ARTICLE 1048576
+#define HF_PER_ARTICLE_SQL "1048576"
 
 /* Phases of a batch, timed for hooft_store_profile. */
 enum {
@@ -52,7 +58,6 @@ struct hooft_store {
   hf_db *db;
   int in_batch;
   int64_t next_article, next_event; /* ids handed out in this batch (under the writer lock) */
-  int64_t fts_mark;                 /* SQLite: sentences up to this id are in the full-text index */
   int64_t others;                   /* SQLite's data_version, PostgreSQL's count of commits ('writes' in
                                        hooft_meta) when the cache was last known valid; -1 unknown */
   int64_t writes;                   /* PostgreSQL: the count read at begin */

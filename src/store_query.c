@@ -255,7 +255,7 @@ int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w) {
   }
   if (f->text) {
     hf_buf_puts(q, " AND e.id IN (SELECT m.event_id FROM mentions m JOIN sentences s"
-                   " ON s.article_id = m.article_id AND s.sentence = m.sentence WHERE ");
+                   " ON s.id = m.article_id * " HF_PER_ARTICLE_SQL " + m.sentence WHERE ");
     if (hf_db_is_pg(s->db)) {
       hf_buf_puts(q, "to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))");
       w->p[w->n++] = hf_text(f->text);
@@ -511,7 +511,7 @@ int hooft_store_mentions(hooft_store *s, int64_t event, hooft_row_fn cb, void *u
                     "m.negated, m.verb, m.rule, m.attribution_code, m.attribution, m.certainty, m.location_name, "
                     "m.location_country, s.text FROM mentions m "
                     "JOIN articles a ON a.id = m.article_id "
-                    "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence "
+                    "LEFT JOIN sentences s ON s.id = m.article_id * " HF_PER_ARTICLE_SQL " + m.sentence "
                     "WHERE m.event_id = ? ORDER BY m.day, a.id, m.seq",
                     &w, mention_cols, sizeof mention_cols / sizeof *mention_cols, cb, ud, &n, err);
   hf_where_free(&w);

@@ -205,6 +205,35 @@ static void test_new_unchanged_replaced(void **state) {
   assert_int_equal(hooft_store_check(s, &c, 1, &err), HOOFT_PUT_NEW);
 }
 
+/* Full-text search sees the sentences of every article of a batch (also
+ * after an article without events), and a replaced article's new sentences
+ * instead of its old ones, once each. */
+static void test_text_search_batches(void **state) {
+  hooft_store *s = *state;
+  hooft_error err;
+  hooft_event sab = ev("RUS", "UKR", "112", "11", 2), att = ev("RUS", "UKR", "190", "19", 1);
+  hooft_event att2 = ev("USA", "IRN", "190", "19", 1);
+  hooft_article a1 = art("a1", "2024-03-10", "https://nos.nl/1", "one"), a2 = art("a2", "2024-03-10", NULL, "two");
+  hooft_article a3 = art("a3", "2024-06-10", "https://nu.nl/3", "three");
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &a1, 1, &sab, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, NULL, 0, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a3, 1, &att, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  assert_int_equal(query(s, 0, 0, "text", "sabotage", NULL).rows, 1);
+  assert_int_equal(query(s, 0, 0, "text", "attacked", NULL).rows, 1);
+  /* a1 replaced (its sentence 2 goes, sentence 1 comes) in a batch with a new article */
+  hooft_article b1 = art("a1", "2024-03-10", "https://nos.nl/1", "one, updated");
+  hooft_article a4 = art("a4", "2024-09-10", "https://nu.nl/4", "four");
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &a4, 1, &att2, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &b1, 1, &att, 1, &err), HOOFT_PUT_REPLACED);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  assert_int_equal(query(s, 0, 0, "text", "sabotage", NULL).rows, 0);
+  assert_int_equal(query(s, 0, 0, "text", "attacked", NULL).rows, 3);
+  assert_int_equal(query(s, 0, 0, "text", "attacked", "source", "USA", NULL).rows, 1);
+}
+
 static void test_key_without_id(void **state) {
   hooft_store *s = *state;
   hooft_event e = ev("RUS", "UKR", "190", "19", 1);
@@ -687,6 +716,7 @@ int main(int argc, char **argv) {
   if (!mkdtemp(tmpdir)) return 1;
   const struct CMUnitTest common[] = {
       cmocka_unit_test_setup_teardown(test_new_unchanged_replaced, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_text_search_batches, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(test_check_then_put, setup, teardown),
