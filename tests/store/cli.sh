@@ -110,10 +110,10 @@ if [ "$backend" = sqlite ]; then
   chmod 444 "$tmp/ro.db"
   run 6 readonly "$hooft" ingest --db "$tmp/ro.db" "$here/articles/dedup.jsonl"
   says readonly "ro.db: the store file is read-only"
-  # full disk: a store capped at 48 pages of 4 KiB; the batch that does not fit is rolled back,
+  # full disk: a store capped at 24 pages of 16 KiB; the batch that does not fit is rolled back,
   # and a rerun with room finishes the job with the same result as one ingest in one go
   cat "$here/../gold/nl.jsonl" "$here/../gold/en.jsonl" > "$tmp/gold.jsonl"
-  run 6 full "$hooft" ingest --batch 20 --db "sqlite:$tmp/full.db?max_page_count=48" "$tmp/gold.jsonl"
+  run 6 full "$hooft" ingest --batch 20 --db "sqlite:$tmp/full.db?max_page_count=24" "$tmp/gold.jsonl"
   says full "database or disk is full"
   says full "rolled back"
   run 0 after_full "$hooft" query --db "$tmp/full.db" --stats
