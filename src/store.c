@@ -1018,6 +1018,7 @@ struct hf_evcache {
   i64map byday;
   HF_VEC(dnode) nodes;
   i64map byid; /* event id -> candidate */
+  hf_buf key; /* the key being looked up (group_for) */
 };
 
 typedef struct article_ctx {
@@ -1069,6 +1070,7 @@ static void cache_clear(struct hf_evcache *ec) {
   free(ec->cands.v);
   free(ec->arts.v);
   free(ec->events.v);
+  hf_buf_free(&ec->key);
   memset(ec, 0, sizeof *ec);
   ec->fresh = 1;
 }
@@ -1120,16 +1122,19 @@ static int cache_settle(struct hf_evcache *ec) {
 
 /* The group of key (src, tgt, root, negated), made if new. */
 static evgroup *group_for(struct hf_evcache *ec, const char *src, const char *tgt, const char *root, int negated) {
-  hf_buf b = {0};
-  hf_buf_printf(&b, "%s\x1f%s\x1f%s\x1f%d", src, tgt, root, negated);
-  const char *k = hf_buf_cstr(&b);
-  evgroup *g = hf_map_get(&ec->groups, k);
-  if (g) {
-    hf_buf_free(&b);
-    return g;
-  }
+  hf_buf *b = &ec->key; /* "SRC\x1fTGT\x1fROOT\x1fNEG", made without printf: once per mention */
+  b->len = 0;
+  hf_buf_puts(b, src);
+  hf_buf_putc(b, '\x1f');
+  hf_buf_puts(b, tgt);
+  hf_buf_putc(b, '\x1f');
+  hf_buf_puts(b, root);
+  hf_buf_putc(b, '\x1f');
+  hf_buf_putc(b, negated ? '1' : '0');
+  evgroup *g = hf_map_getn(&ec->groups, b->data, b->len);
+  if (g) return g;
   g = hf_xcalloc(1, sizeof *g);
-  g->key = b.data;
+  g->key = hf_xstrndup(b->data, b->len);
   g->src = hf_xstrdup(src);
   g->tgt = hf_xstrdup(tgt);
   g->root = hf_xstrdup(root);
@@ -1164,16 +1169,10 @@ static int has_day(const evgroup *g, int day) {
 static int mention_day(const hooft_event *e, int pub_day) {
   const char *d = e->date;
   if (!d) return pub_day;
-  char buf[11];
   size_t n = strlen(d);
-  if (n == 10)
-    snprintf(buf, sizeof buf, "%s", d);
-  else if (n == 7)
-    snprintf(buf, sizeof buf, "%.7s-01", d);
-  else if (n == 4)
-    snprintf(buf, sizeof buf, "%.4s-01-01", d);
-  else
-    return pub_day;
+  if (n != 10 && n != 7 && n != 4) return pub_day;
+  char buf[11] = "0000-01-01"; /* YYYY-MM and YYYY: the first day */
+  memcpy(buf, d, n);
   int day = hf_parse_date(buf, 10);
   return day ? day : pub_day;
 }
@@ -1186,7 +1185,8 @@ static void tally_add(cand *x, const char *code, int64_t n, const hooft_event *q
     if (!strcmp(x->codes.v[i].code, code)) t = &x->codes.v[i];
   if (!t) {
     tally z = {{0}, 0, 0, 0, 0, {0}};
-    snprintf(z.code, sizeof z.code, "%s", code);
+    size_t n = strlen(code);
+    memcpy(z.code, code, n < sizeof z.code ? n : sizeof z.code - 1);
     HF_VEC_PUSH(x->codes, z);
     t = &x->codes.v[x->codes.n - 1];
   }
@@ -1219,8 +1219,16 @@ static int tally_cmp(const void *a, const void *b) { return strcmp(((const tally
 static const char *codes_text(cand *x, hf_buf *b) {
   b->len = 0;
   if (x->codes.n > 1) qsort(x->codes.v, x->codes.n, sizeof *x->codes.v, tally_cmp);
-  for (size_t i = 0; i < x->codes.n; i++)
-    hf_buf_printf(b, "%s%s:%lld", i ? "," : "", x->codes.v[i].code, (long long)x->codes.v[i].n);
+  for (size_t i = 0; i < x->codes.n; i++) { /* without printf: once per changed event */
+    char num[24];
+    int k = (int)sizeof num;
+    num[--k] = 0;
+    for (uint64_t v = (uint64_t)x->codes.v[i].n; v || k == (int)sizeof num - 1; v /= 10) num[--k] = (char)('0' + v % 10);
+    if (i) hf_buf_putc(b, ',');
+    hf_buf_puts(b, x->codes.v[i].code);
+    hf_buf_putc(b, ':');
+    hf_buf_puts(b, num + k);
+  }
   return hf_buf_cstr(b);
 }
 
@@ -1655,21 +1663,34 @@ typedef struct rollup_delta {
   int64_t events, mentions;
   double goldstein;
 } rollup_delta;
-typedef HF_VEC(rollup_delta *) delta_vec;
+/* The rollup's changes of one flush, by (dyad, month, polarity). */
+typedef struct rollup {
+  hf_map map;                   /* key -> rollup_delta */
+  HF_VEC(rollup_delta *) list;  /* in the order first met */
+  hf_arena arena;
+  hf_buf key;
+} rollup;
 
-static void rollup_add(hf_map *m, delta_vec *list, hf_arena *arena, const char *src, const char *tgt,
-                       int month, int negated, int sign, int64_t mentions, double goldstein) {
-  char key[160];
-  snprintf(key, sizeof key, "%s\x1f%s\x1f%d\x1f%d", src, tgt, month, negated);
-  rollup_delta *d = hf_map_get(m, key);
+static void rollup_add(rollup *r, const char *src, const char *tgt, int month, int negated, int sign,
+                       int64_t mentions, double goldstein) {
+  /* the key "SRC\x1fTGT\x1fYYYYMM\x1fNEG", made without printf: twice per changed event */
+  hf_buf *key = &r->key;
+  key->len = 0;
+  hf_buf_puts(key, src);
+  hf_buf_putc(key, '\x1f');
+  hf_buf_puts(key, tgt);
+  hf_buf_putc(key, '\x1f');
+  for (int sh = 100000; sh; sh /= 10) hf_buf_putc(key, (char)('0' + month / sh % 10));
+  hf_buf_putc(key, negated ? '1' : '0');
+  rollup_delta *d = hf_map_getn(&r->map, key->data, key->len);
   if (!d) {
-    d = hf_arena_alloc(arena, sizeof *d);
+    d = hf_arena_alloc(&r->arena, sizeof *d);
     d->src = src;
     d->tgt = tgt;
     d->month = month;
     d->negated = negated;
-    hf_map_put(m, hf_arena_strdup(arena, key), d);
-    HF_VEC_PUSH(*list, d);
+    hf_map_put(&r->map, hf_arena_strndup(&r->arena, key->data, key->len), d);
+    HF_VEC_PUSH(r->list, d);
   }
   d->events += sign;
   d->mentions += sign * mentions;
@@ -1678,9 +1699,7 @@ static void rollup_add(hf_map *m, delta_vec *list, hf_arena *arena, const char *
 
 static void queue_events(hooft_store *s) {
   struct hf_evcache *ec = s->cache;
-  hf_map deltas = {0};
-  hf_arena arena = {0};
-  delta_vec list = {0};
+  rollup deltas = {0};
   hf_buf codes = {0};
   {
     for (size_t ci = 0; ci < ec->cands.n; ci++) { /* new events in the order of their ids */
@@ -1739,24 +1758,25 @@ static void queue_events(hooft_store *s) {
                       hf_text(x->src_name),
                       hf_text(x->tgt_name)};
         rows_add_copy(s, RB_EV_UPDATE, p, COL(10)); /* codes: reused */
-        rollup_add(&deltas, &list, &arena, g->src, g->tgt, x->old_day / 100, g->negated, -1, x->old_mentions,
+        rollup_add(&deltas, g->src, g->tgt, x->old_day / 100, g->negated, -1, x->old_mentions,
                    x->old_goldstein);
       }
-      rollup_add(&deltas, &list, &arena, g->src, g->tgt, x->day / 100, g->negated, 1, x->mentions,
+      rollup_add(&deltas, g->src, g->tgt, x->day / 100, g->negated, 1, x->mentions,
                  x->goldstein);
     }
   }
-  for (size_t i = 0; i < list.n; i++) {
-    const rollup_delta *d = list.v[i];
+  for (size_t i = 0; i < deltas.list.n; i++) {
+    const rollup_delta *d = deltas.list.v[i];
     if (!d->events && !d->mentions && d->goldstein == 0) continue;
     hf_val p[] = {hf_text(d->src),        hf_text(d->tgt),        hf_int(d->month),      hf_int(d->negated),
                   hf_int(d->events),      hf_int(d->mentions),    hf_real(d->goldstein)};
     rows_add_copy(s, RB_ROLLUP, p, 0); /* actor codes: the groups' */
   }
   hf_buf_free(&codes);
-  free(list.v);
-  hf_map_free(&deltas);
-  hf_arena_free(&arena);
+  free(deltas.list.v);
+  hf_map_free(&deltas.map);
+  hf_arena_free(&deltas.arena);
+  hf_buf_free(&deltas.key);
 }
 
 static void put_sentence(hooft_store *s, article_ctx *c, const hooft_event *e) {
