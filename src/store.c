@@ -257,10 +257,10 @@ static hf_db *open_sqlite(const char *url, hooft_error *err) {
     path += 7;
   char *p = hf_xstrdup(path);
   long max_pages = 0;
-  char *q = strchr(p, '?');
+  char *q = strchr(p, '?'), *save = NULL;
   if (q) {
     *q++ = 0;
-    for (char *opt = strtok(q, "&"); opt; opt = strtok(NULL, "&")) {
+    for (char *opt = strtok_r(q, "&", &save); opt; opt = strtok_r(NULL, "&", &save)) {
       char *end = NULL;
       if (strncmp(opt, "max_page_count=", 15) == 0 && (max_pages = strtol(opt + 15, &end, 10)) > 0 && !*end)
         continue;
