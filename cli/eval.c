@@ -194,6 +194,8 @@ int cmd_eval(int argc, char **argv) {
         } else if (store && what == HOOFT_PUT_REPLACED) {
           fprintf(stderr, "%s:%ld: article '%s' is stored with other content (date, language or text): not scored\n",
                   argv[fi], lineno, id);
+        } else if (store && what == HOOFT_PUT_INVALID) { /* a gold item that could never be stored */
+          fprintf(stderr, "%s:%ld: %s\n", argv[fi], lineno, err.message);
         } else if (store) {
           sa = what < 0 ? NULL : hooft_store_article(store, id, &err);
           if (!sa) {

@@ -32,7 +32,7 @@ typedef struct origin {
   const char *path;
   long line;
   int id_given;
-  char message[sizeof(((hooft_error *)0)->message)]; /* a marker: the record could not be read */
+  char *message; /* a marker: why the record could not be read or stored (owned; NULL for an article) */
 } origin;
 
 /* The articles to code: read from the inputs in turn on the coding queue's
@@ -53,10 +53,26 @@ typedef struct source {
   atomic_int stop; /* set by the storing thread when it gives up */
 } source;
 
-/* A marker for a record that could not be read: its message is printed in input order. Returns 2. */
-static int bad_record(source *src, const hooft_error *err, void **tag) {
+/* The next slot of the ring of origins (its message from an earlier turn freed). */
+static origin *next_origin(source *src) {
   origin *o = &src->origins[src->used++ % src->norigins];
-  snprintf(o->message, sizeof o->message, "%s", err->message);
+  free(o->message);
+  memset(o, 0, sizeof *o);
+  return o;
+}
+
+/* A marker for a record that could not be read or stored: its message (prefixed with the file
+ * and line when where) is printed in input order. Returns 2. */
+static int bad_record(source *src, const hooft_error *err, int where, void **tag) {
+  origin *o = next_origin(src);
+  long line = where && src->r ? hooft_reader_line(src->r) : 0;
+  hf_buf b = {0};
+  if (line)
+    hf_buf_printf(&b, "%s:%ld: ", src->path, line);
+  else if (where)
+    hf_buf_printf(&b, "%s: ", src->path);
+  hf_buf_puts(&b, err->message);
+  o->message = (char *)hf_buf_cstr(&b);
   *tag = o;
   return 2;
 }
@@ -70,7 +86,8 @@ static int next_article(void *ud, hooft_article *a, void **tag) {
     if (!src->r) {
       if (src->next_path >= src->npaths) return 0;
       src->path = src->paths[src->next_path++];
-      if (!(src->r = hooft_reader_open(src->path, src->fmt, src->date, src->lang, &err))) return bad_record(src, &err, tag);
+      if (!(src->r = hooft_reader_open(src->path, src->fmt, src->date, src->lang, &err)))
+        return bad_record(src, &err, 0, tag);
       continue;
     }
     int got = hooft_reader_next(src->r, a, &err);
@@ -79,9 +96,10 @@ static int next_article(void *ud, hooft_article *a, void **tag) {
       src->r = NULL;
       continue;
     }
-    if (got < 0) return bad_record(src, &err, tag);
+    if (got < 0) return bad_record(src, &err, 0, tag);
     int id_given = hooft_reader_id_given(src->r);
     int what = hooft_store_check(src->check, a, id_given, &err);
+    if (what == HOOFT_PUT_INVALID) return bad_record(src, &err, 1, tag); /* a bad date */
     if (what < 0) {
       fprintf(stderr, "hooft ingest: %s\n", err.message);
       src->failed = 1;
@@ -91,11 +109,10 @@ static int next_article(void *ud, hooft_article *a, void **tag) {
       src->unchanged++;
       continue;
     }
-    origin *o = &src->origins[src->used++ % src->norigins];
+    origin *o = next_origin(src);
     o->path = src->path;
     o->line = hooft_reader_line(src->r);
     o->id_given = id_given;
-    o->message[0] = 0;
     *tag = o;
     return 1;
   }
@@ -146,6 +163,15 @@ static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long 
     }
     int put = hooft_store_put(s, a, o->id_given, d, &err);
     hooft_doc_free(d);
+    if (put == HOOFT_PUT_INVALID) { /* nothing stored; the batch goes on */
+      if (o->line)
+        fprintf(stderr, "hooft: %s:%ld: %s\n", o->path, o->line, err.message);
+      else
+        fprintf(stderr, "hooft: %s: %s\n", o->path, err.message);
+      (*skipped)++;
+      rc = EXIT_BAD_INPUT;
+      continue;
+    }
     if (put < 0) {
       fprintf(stderr, "hooft ingest: %s\n", err.message);
       return EXIT_STORE;
@@ -232,6 +258,7 @@ int cmd_ingest(int argc, char **argv) {
   atomic_store(&src.stop, 1);
   hooft_queue_free(q); /* after a store error: waits for the article being read or coded */
   hooft_reader_free(src.r);
+  for (size_t i = 0; i < src.norigins; i++) free(src.origins[i].message);
   free(src.origins);
   hooft_store_close(check);
   t.unchanged += src.unchanged;

@@ -61,21 +61,28 @@ typedef enum hooft_put_result {
   HOOFT_PUT_REPLACED = 2   /* same key, different content: old events replaced */
 } hooft_put_result;
 
+/* Returned by hooft_store_check and hooft_store_put instead of -1 when the
+ * article itself cannot be stored (a date that is not YYYY-MM-DD, an event
+ * without a CAMEO code, more than 1,048,575 events in one article): err says
+ * why. Nothing was stored or changed: the batch goes on. */
+#define HOOFT_PUT_INVALID (-2)
+
 /* An article's identity: its id when it has one (id_given: the input named
  * it; a plain-text file's name counts as its id), otherwise "sha256:" of URL
  * and text. The content hash covers id, date, language, title, URL and text. */
 
 /* Tells, before coding, what putting article a would do (so unchanged articles
- * need not be coded again). Returns a hooft_put_result, or -1 with err filled.
- * Needs no batch. */
+ * need not be coded again). Returns a hooft_put_result, HOOFT_PUT_INVALID, or
+ * -1 with err filled (a store error). Needs no batch. */
 int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hooft_error *err);
 
 /* Stores article a with its coded events (doc, from hooft_code(a)), inside a
  * batch, replacing the article's old events if its content changed, and files
  * every event mention (with the attribution, certainty, resolved date and
  * location the coder gave it) under a deduplicated event. Returns a
- * hooft_put_result, or -1 with err filled (the batch must then be rolled
- * back). Borrows a and doc. */
+ * hooft_put_result, HOOFT_PUT_INVALID (nothing stored; the batch goes on), or
+ * -1 with err filled (a store error: the batch must then be rolled back).
+ * Borrows a and doc. */
 int hooft_store_put(hooft_store *s, const hooft_article *a, int id_given, const hooft_doc *doc,
                     hooft_error *err);
 

@@ -533,7 +533,7 @@ static int pending_lookup(hooft_store *s, const char *key, int64_t *art, char ha
 
 int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hooft_error *err) {
   ident id;
-  if (identify(a, id_given, &id, err) < 0) return -1;
+  if (identify(a, id_given, &id, err) < 0) return HOOFT_PUT_INVALID;
   int64_t art;
   char hash[65];
   free(s->absent_key);
@@ -2080,18 +2080,18 @@ static int put_article(hooft_store *s, const hooft_article *a, int id_given, con
     return -1;
   }
   ident id;
-  if (identify(a, id_given, &id, err) < 0) return -1;
+  if (identify(a, id_given, &id, err) < 0) return HOOFT_PUT_INVALID;
   for (size_t i = 0; i < n; i++) {
     if (!events[i].cameo || !events[i].root || strlen(events[i].root) != 2) {
       hf_error(err, "%s: event %zu has no CAMEO code or root", id.key, i + 1);
       ident_free(&id);
-      return -1;
+      return HOOFT_PUT_INVALID;
     }
     if (i >= HF_PER_ARTICLE || events[i].sentence < 0 || events[i].sentence >= HF_PER_ARTICLE) {
       hf_error(err, "%s: more than %d event mentions or sentences in one article (the store numbers them within it)",
                id.key, HF_PER_ARTICLE - 1);
       ident_free(&id);
-      return -1;
+      return HOOFT_PUT_INVALID;
     }
   }
   struct hf_evcache *ec = s->cache;

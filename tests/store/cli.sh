@@ -96,6 +96,17 @@ run 2 bad_event "$hooft" query --db "$db" --mentions 999
 says bad_event "no event 999"
 run 2 bad_format "$hooft" export --db "$db" --format xml
 says bad_format "unknown --format 'xml'"
+# bad records among good ones (malformed JSON, a bad date, an unknown language): each named with
+# its file and line, in input order (reading and coding run on another thread than storing), the
+# others stored, exit 1
+db_bad=$(newdb badrecords)
+cp "$here/../golden/batch.jsonl" "$tmp/batch.jsonl"
+run 1 bad_records "$hooft" ingest --db "$db_bad" "$tmp/batch.jsonl"
+same bad_records "ingested: 3 new, 0 replaced, 0 unchanged, 3 skipped; store: 3 articles, 7 events, 7 mentions"
+sed "s|$tmp/||" "$tmp/err" > "$tmp/out"
+same bad_records_order "hooft: batch.jsonl:2: malformed JSON at column 115: '}' expected near end of file
+hooft: batch.jsonl:4: a4: bad date '2024-13-01' (want YYYY-MM-DD)
+hooft: batch.jsonl:5: a5: unknown language 'fr' (hooft codes: nl, en, auto)"
 run 6 unreachable "$hooft" query --db "postgresql://hooft@127.0.0.1:1/none?connect_timeout=3"
 says unreachable "cannot connect to PostgreSQL"
 run 6 unreachable_ingest "$hooft" ingest --db "postgresql://hooft@127.0.0.1:1/none?connect_timeout=3" \

@@ -234,6 +234,27 @@ static void test_text_search_batches(void **state) {
   assert_int_equal(query(s, 0, 0, "text", "attacked", "source", "USA", NULL).rows, 1);
 }
 
+/* An article that cannot be stored (a bad date, an event without a code) is
+ * refused as invalid: nothing of it is stored, and the batch goes on. */
+static void test_invalid_article(void **state) {
+  hooft_store *s = *state;
+  hooft_error err;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1), nocode = ev("RUS", "UKR", "190", "19", 1);
+  nocode.cameo = NULL;
+  hooft_article bad = art("bad", "2024-13-01", NULL, "x"), good = art("good", "2024-03-10", NULL, "y");
+  assert_int_equal(hooft_store_check(s, &bad, 1, &err), HOOFT_PUT_INVALID);
+  assert_non_null(strstr(err.message, "bad date '2024-13-01'"));
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &bad, 1, &e, 1, &err), HOOFT_PUT_INVALID);
+  assert_int_equal(hooft_store_put_events(s, &good, 1, &nocode, 1, &err), HOOFT_PUT_INVALID);
+  assert_non_null(strstr(err.message, "no CAMEO code"));
+  assert_int_equal(hooft_store_put_events(s, &good, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  hooft_store_stats st = stats(s);
+  assert_int_equal(st.articles, 1);
+  assert_int_equal(st.mentions, 1);
+}
+
 static void test_key_without_id(void **state) {
   hooft_store *s = *state;
   hooft_event e = ev("RUS", "UKR", "190", "19", 1);
@@ -717,6 +738,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest common[] = {
       cmocka_unit_test_setup_teardown(test_new_unchanged_replaced, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_search_batches, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_invalid_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(test_check_then_put, setup, teardown),
