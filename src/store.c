@@ -858,7 +858,7 @@ static int compatible(const place *a, const place *b) {
 static int certainty_rank(const char *c) {
   static const char *const order[] = {"hypothetical", "hedged", "reported", "asserted"};
   for (int i = 0; c && i < 4; i++)
-    if (!strcmp(c, order[i])) return i + 1;
+    if (c[0] == order[i][0] && c[1] == order[i][1] && !strcmp(c, order[i])) return i + 1;
   return 0;
 }
 
