@@ -62,15 +62,12 @@ static origin *next_origin(source *src) {
 }
 
 /* A marker for a record that could not be read or stored: its message (prefixed with the file
- * and line when where) is printed in input order. Returns 2. */
+ * and line when where and the input has lines) is printed in input order. Returns 2. */
 static int bad_record(source *src, const hooft_error *err, int where, void **tag) {
   origin *o = next_origin(src);
   long line = where && src->r ? hooft_reader_line(src->r) : 0;
   hf_buf b = {0};
-  if (line)
-    hf_buf_printf(&b, "%s:%ld: ", src->path, line);
-  else if (where)
-    hf_buf_printf(&b, "%s: ", src->path);
+  if (line) hf_buf_printf(&b, "%s:%ld: ", src->path, line);
   hf_buf_puts(&b, err->message);
   o->message = (char *)hf_buf_cstr(&b);
   *tag = o;
@@ -135,9 +132,19 @@ static int next_batch(hooft_store *s, tally *t, int reopen) {
   return 0;
 }
 
+/* Reports an article skipped: "hooft: FILE:LINE: message" (a JSONL record), or
+ * "hooft: message" (a plain-text file: the message names it, its id). */
+static void report_skip(const origin *o, const char *message, long *skipped) {
+  if (o->line)
+    fprintf(stderr, "hooft: %s:%ld: %s\n", o->path, o->line, message);
+  else
+    fprintf(stderr, "hooft: %s\n", message);
+  (*skipped)++;
+}
+
 /* Stores the queue's articles in order as they are coded, a transaction per
- * batch. Returns EXIT_OK, EXIT_BAD_INPUT (an article could not be coded:
- * printed) or EXIT_STORE (printed; the open batch must be rolled back). */
+ * batch. Returns EXIT_OK, EXIT_BAD_INPUT (records skipped: printed) or
+ * EXIT_STORE (printed; the open batch must be rolled back). */
 static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long *skipped) {
   hooft_doc *d;
   const hooft_article *a;
@@ -146,29 +153,10 @@ static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long 
   int rc = EXIT_OK;
   while (hooft_queue_pop(q, &d, &a, &tag, &err) > 0) {
     const origin *o = tag;
-    if (!a) { /* a record that could not be read */
-      fprintf(stderr, "hooft: %s\n", o->message);
-      (*skipped)++;
-      rc = EXIT_BAD_INPUT;
-      continue;
-    }
-    if (!d) {
-      if (o->line)
-        fprintf(stderr, "hooft: %s:%ld: %s\n", o->path, o->line, err.message);
-      else
-        fprintf(stderr, "hooft: %s\n", err.message);
-      (*skipped)++;
-      rc = EXIT_BAD_INPUT;
-      continue;
-    }
-    int put = hooft_store_put(s, a, o->id_given, d, &err);
+    int put = a && d ? hooft_store_put(s, a, o->id_given, d, &err) : HOOFT_PUT_INVALID;
     hooft_doc_free(d);
-    if (put == HOOFT_PUT_INVALID) { /* nothing stored; the batch goes on */
-      if (o->line)
-        fprintf(stderr, "hooft: %s:%ld: %s\n", o->path, o->line, err.message);
-      else
-        fprintf(stderr, "hooft: %s: %s\n", o->path, err.message);
-      (*skipped)++;
+    if (put == HOOFT_PUT_INVALID) { /* unreadable, not coded, or not storable: nothing stored, the batch goes on */
+      report_skip(o, a ? err.message : o->message, skipped); /* a marker has its place in its message */
       rc = EXIT_BAD_INPUT;
       continue;
     }
