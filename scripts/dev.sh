@@ -77,6 +77,13 @@ valgrind_check() {
   vg_db=$(mktemp -d)
   valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     build/hooft ingest --db "$vg_db/v.db" tests/store/articles/dedup.jsonl > /dev/null
+  # the coding thread's markers (bad records), and a store error with articles still queued (exit 1, 6)
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    build/hooft ingest --db "$vg_db/b.db" tests/golden/batch.jsonl > /dev/null 2>&1 || [ $? -eq 1 ]
+  cat tests/gold/nl.jsonl tests/gold/en.jsonl > "$vg_db/gold.jsonl"
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    build/hooft ingest --batch 20 --db "sqlite:$vg_db/full.db?max_page_count=24" "$vg_db/gold.jsonl" > /dev/null 2>&1 \
+    || [ $? -eq 6 ] || { echo "valgrind: hooft ingest into a full store reported errors"; exit 1; }
   valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     build/hooft query --db "$vg_db/v.db" --group-by month,dyad > /dev/null
   valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
