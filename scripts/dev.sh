@@ -100,7 +100,8 @@ case "${1:-}" in
     echo "== hooft code samples/ (JSON Lines, one event per line)"
     build/hooft code --date 2024-10-31 samples/nl-korea-troepen.txt samples/en-baltic-talks.txt
     build/hooft code samples/articles.jsonl
-    echo "== hooft ingest samples/ into the embedded store build/demo.db (SQLite), then query it"
+    echo "== hooft ingest samples/ into the embedded store build/demo.db (SQLite, made anew), then query it"
+    rm -f build/demo.db build/demo.db-wal build/demo.db-shm
     build/hooft ingest --db build/demo.db --date 2024-10-31 samples/nl-korea-troepen.txt samples/en-baltic-talks.txt \
       samples/articles.jsonl
     build/hooft query --db build/demo.db --group-by dyad,root
