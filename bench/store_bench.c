@@ -16,6 +16,7 @@
 #include "hooft_store.h"
 
 static long BATCH = 1000; /* hooft ingest's default */
+static long IDLE_FLUSH = 250; /* hooft ingest's: flush what is put while the coder keeps us waiting */
 static int REOPEN;         /* HOOFT_BENCH_REOPEN=1: a new connection per batch (nothing cached from the last) */
 /* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
 static void day_text(long days, char buf[11]) {
@@ -123,10 +124,16 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   double start = bench_now(), t_store = 0, t_wait = 0;
   hooft_queue *q = hooft_queue_new(coder, (size_t)(BATCH < 1000 ? BATCH : 1000), corpus_next, &src, &err);
   if (!q) die("queue", &err);
-  long events = 0, done = 0;
+  long events = 0, done = 0, unflushed = 0;
   hooft_doc *d;
   const hooft_article *a;
   for (;;) {
+    if (unflushed >= IDLE_FLUSH && !hooft_queue_ready(q)) { /* as hooft ingest: write while waiting */
+      double tf = bench_now();
+      if (hooft_store_flush(s, &err) < 0) die("flush", &err);
+      t_store += bench_now() - tf;
+      unflushed = 0;
+    }
     double t1 = bench_now();
     int got = hooft_queue_pop(q, &d, &a, NULL, &err);
     double t2 = bench_now();
@@ -136,6 +143,7 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
     if (done % BATCH == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
     if (hooft_store_put(s, a, 1, d, &err) < 0) die("put", &err);
     done++;
+    unflushed = done % BATCH == 0 ? 0 : unflushed + 1;
     if ((done % BATCH == 0 || done == n) && hooft_store_commit(s, &err) < 0) die("commit", &err);
     if (REOPEN && done % BATCH == 0 && done != n) { /* opening is counted apart, as the first one */
       hooft_store_close(s);
@@ -304,6 +312,7 @@ static void bench_query(const char *url, const char *label) {
 int main(int argc, char **argv) {
   long target = argc > 1 ? atol(argv[1]) : 5000000;
   if (getenv("HOOFT_BENCH_BATCH")) BATCH = atol(getenv("HOOFT_BENCH_BATCH"));
+  if (getenv("HOOFT_BENCH_IDLE_FLUSH")) IDLE_FLUSH = atol(getenv("HOOFT_BENCH_IDLE_FLUSH"));
   REOPEN = getenv("HOOFT_BENCH_REOPEN") && atoi(getenv("HOOFT_BENCH_REOPEN")) > 0;
   long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
   const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");

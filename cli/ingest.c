@@ -27,6 +27,12 @@ static void ingest_usage(FILE *out) {
  * coding thread busy while the previous batch is written, and a bound on memory for larger batches. */
 #define QUEUE_MAX 1000
 
+/* While the coding thread keeps the storing thread waiting, the articles put
+ * so far are written into the open batch once there are this many (a commit
+ * then has less left to do; flushing fewer at a time rewrites the same events
+ * more often). */
+#define IDLE_FLUSH 250
+
 /* Where an article came from, for messages; or a bad record's message. */
 typedef struct origin {
   const char *path;
@@ -151,7 +157,16 @@ static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long 
   void *tag;
   hooft_error err;
   int rc = EXIT_OK;
-  while (hooft_queue_pop(q, &d, &a, &tag, &err) > 0) {
+  long unflushed = 0;
+  for (;;) {
+    if (unflushed >= IDLE_FLUSH && !hooft_queue_ready(q)) {
+      if (hooft_store_flush(s, &err) < 0) {
+        fprintf(stderr, "hooft ingest: %s\n", err.message);
+        return EXIT_STORE;
+      }
+      unflushed = 0;
+    }
+    if (hooft_queue_pop(q, &d, &a, &tag, &err) <= 0) break;
     const origin *o = tag;
     int put = a && d ? hooft_store_put(s, a, o->id_given, d, &err) : HOOFT_PUT_INVALID;
     hooft_doc_free(d);
@@ -164,10 +179,17 @@ static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long 
       fprintf(stderr, "hooft ingest: %s\n", err.message);
       return EXIT_STORE;
     }
+    if (put == HOOFT_PUT_UNCHANGED) { /* coded twice: the article came again in the same input */
+      t->unchanged++;
+      continue;
+    }
     if (put == HOOFT_PUT_NEW) t->added++;
     if (put == HOOFT_PUT_REPLACED) t->replaced++;
-    if (put == HOOFT_PUT_UNCHANGED) t->unchanged++;
-    if (put != HOOFT_PUT_UNCHANGED && ++t->in_batch >= batch && next_batch(s, t, 1) < 0) return EXIT_STORE;
+    unflushed++;
+    if (++t->in_batch >= batch) {
+      if (next_batch(s, t, 1) < 0) return EXIT_STORE;
+      unflushed = 0;
+    }
   }
   return rc;
 }

@@ -234,6 +234,10 @@ hooft_queue *hooft_queue_new(hooft_coder *coder, size_t depth, hooft_article_sou
  * been taken. */
 int hooft_queue_pop(hooft_queue *q, hooft_doc **doc, const hooft_article **article, void **tag, hooft_error *err);
 
+/* 1 if hooft_queue_pop would return at once (a coded article is waiting, or
+ * the source has ended), 0 if it would wait: time to do other work. */
+int hooft_queue_ready(hooft_queue *q);
+
 /* Seconds the thread has spent in hooft_code (monotonic clock). */
 double hooft_queue_busy(hooft_queue *q);
 

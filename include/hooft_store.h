@@ -54,6 +54,14 @@ int hooft_store_begin(hooft_store *s, hooft_error *err);
 int hooft_store_commit(hooft_store *s, hooft_error *err);
 void hooft_store_rollback(hooft_store *s);
 
+/* Writes what the open batch holds so far into its transaction (files the
+ * mentions put since the last flush, writes their rows and indexes) without
+ * committing it, so that a commit has less left to do: for an ingest that is
+ * waiting for its next article anyway. Nothing is visible to other
+ * connections before the commit. Returns 0, or -1 with err filled (the batch
+ * must then be rolled back). */
+int hooft_store_flush(hooft_store *s, hooft_error *err);
+
 /* What hooft_store_check / hooft_store_put found or did. */
 typedef enum hooft_put_result {
   HOOFT_PUT_UNCHANGED = 0, /* same key, same content: nothing to do */

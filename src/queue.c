@@ -165,6 +165,13 @@ int hooft_queue_pop(hooft_queue *q, hooft_doc **doc, const hooft_article **artic
   return 1;
 }
 
+int hooft_queue_ready(hooft_queue *q) {
+  pthread_mutex_lock(&q->mu);
+  int ready = q->count > 0 || q->ended;
+  pthread_mutex_unlock(&q->mu);
+  return ready;
+}
+
 double hooft_queue_busy(hooft_queue *q) {
   pthread_mutex_lock(&q->mu);
   double b = q->busy;

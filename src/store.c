@@ -595,6 +595,14 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
   return 0;
 }
 
+int hooft_store_flush(hooft_store *s, hooft_error *err) {
+  if (!s->in_batch) {
+    hf_error(err, "no batch is open");
+    return -1;
+  }
+  return hf_store_flush(s, err);
+}
+
 int hooft_store_commit(hooft_store *s, hooft_error *err) {
   if (!s->in_batch) {
     hf_error(err, "no batch is open");

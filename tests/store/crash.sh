@@ -19,8 +19,9 @@ cleanup() {
 
 articles() { "$hooft" query --db "$1" --stats | awk '$1 == "articles" { print $2 }'; }
 
-# 2244 articles: the gold sentences, six times under different ids
-for k in 1 2 3 4 5 6; do
+# 8976 articles: the gold sentences, 24 times under different ids (enough that an ingest, coding
+# and storing on two threads, runs long enough to be killed several times)
+for k in $(seq 1 24); do
   cat "$here/../gold/nl.jsonl" "$here/../gold/en.jsonl" | sed "s/^{\"id\":\"\([^\"]*\)\"/{\"id\":\"\1-$k\"/"
 done > "$tmp/all.jsonl"
 total=$(wc -l < "$tmp/all.jsonl")
