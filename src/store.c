@@ -121,10 +121,14 @@ static char *dialect_sql(const hf_db *db, const char *sql) {
 }
 
 /* Starts a transaction holding the writer lock: SQLite's RESERVED lock, or a
- * transaction-scoped advisory lock in PostgreSQL. */
+ * transaction-scoped advisory lock in PostgreSQL. A SQLite connection that
+ * writes gets a page cache of 64 MiB (the events a batch changes stay in it);
+ * one that only reads keeps SQLite's 2 MB, with which a scan of millions of
+ * events runs 2-3 times faster (measured: --group-by root on 5 M events). */
 static int lock_writer(hooft_store *s, hooft_error *err) {
   return s->db->ops->exec(s->db,
-                          hf_db_is_pg(s->db) ? "BEGIN; SELECT pg_advisory_xact_lock(4242108871)" : "BEGIN IMMEDIATE",
+                          hf_db_is_pg(s->db) ? "BEGIN; SELECT pg_advisory_xact_lock(4242108871)"
+                                             : "PRAGMA cache_size=-65536; BEGIN IMMEDIATE",
                           err);
 }
 

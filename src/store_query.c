@@ -247,7 +247,10 @@ int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w) {
     w->p[w->n++] = hf_text(f->location);
   }
   if (f->negated != 1) {
-    hf_buf_puts(q, f->negated == 2 ? " AND e.negated = 1" : " AND e.negated = 0");
+    /* "+": polarity never chooses the index (it is the fourth column of events_key; seeking on it
+     * alone meant reading every event through that index, 26 s for --group-by root on 5 M events
+     * against 3 s for a plain scan) */
+    hf_buf_puts(q, f->negated == 2 ? " AND +e.negated = 1" : " AND +e.negated = 0");
   }
   if (f->event) {
     hf_buf_puts(q, " AND e.id = ?");
@@ -458,10 +461,13 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
              {HOOFT_GROUP_QUAD, "e.quad", {"quad", 'i', -1, 0}}};
     /* the dyad first, then the period, root and quad class: a time series per dyad */
     static const int order[] = {3, 4, 0, 1, 2, 5, 6};
+    /* SQLite, over the events: "+" keeps the grouping from reading the events in an index's order
+     * (a row look-up per event: 20.8 s against 6.1 s for a scan and a sort of 5 M events) */
+    const char *plus = !rollup && !hf_db_is_pg(s->db) ? "+" : "";
     for (int k = 0; k < 7; k++) {
       int i = order[k];
       if (!(group & g[i].bit)) continue;
-      hf_buf_printf(&keys, "%s%s", keys.len ? ", " : "", g[i].expr);
+      hf_buf_printf(&keys, "%s%s%s", keys.len ? ", " : "", plus, g[i].expr);
       cols[nc] = g[i].col;
       cols[nc].col = (int)nc;
       nc++;

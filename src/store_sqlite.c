@@ -217,11 +217,10 @@ hf_db *hf_sqlite_open(const char *path, long max_page_count, hooft_error *err) {
    * committed batch when the process is killed (not on power loss: docs/store.md).
    * Pages of 16 KiB (a new store; an existing one keeps its own): 8 % less
    * storage time than 4 KiB over 20,000 articles of the store benchmark,
-   * checkpoints included (fewer pages to split; the commit writes fewer frames). */
-  if (sq_exec(&d->base,
-              "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
-              err) < 0) {
+   * checkpoints included (fewer pages to split; the commit writes fewer frames).
+   * Temporary B-trees (GROUP BY, ORDER BY) stay in files, SQLite's default:
+   * in memory they made --group-by root on 5 M events 2.6 times slower. */
+  if (sq_exec(&d->base, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", err) < 0) {
     sq_close(&d->base);
     return NULL;
   }
