@@ -17,7 +17,8 @@ static void ingest_usage(FILE *out) {
         "Articles are keyed by id (JSONL \"id\"; a plain-text file's name), or by a hash of URL\n"
         "and text. An article already stored with the same content is skipped without coding;\n"
         "one whose content changed replaces its old events. Each batch is one transaction: if\n"
-        "ingest is killed, run it again on the same input to finish the job.\n"
+        "ingest is killed, run it again on the same input to finish the job. Articles are read\n"
+        "and coded on a second thread while the batches are written.\n"
         "exit codes: 0 ok, 1 some articles skipped (bad input), 2 usage, 3 dictionaries,\n"
         "            6 the store failed (the open batch was rolled back; earlier batches are kept)\n",
         out);
