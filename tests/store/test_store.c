@@ -316,6 +316,48 @@ static void test_rollback_keeps_nothing(void **state) {
   assert_non_null(strstr(err.message, "batch"));
 }
 
+/* hooft_store_flush in the middle of a batch: the rest of the batch joins the
+ * events it wrote, the result is that of one write at commit, other
+ * connections see nothing before the commit, and a rollback after it keeps nothing. */
+static void test_flush_mid_batch(void **state) {
+  hooft_store *s = *state;
+  hooft_error err;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1), twice[2] = {ev("RUS", "UKR", "190", "19", 1),
+                                                                 ev("RUS", "UKR", "190", "19", 3)};
+  assert_int_equal(hooft_store_flush(s, &err), -1); /* no batch */
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  hooft_article a1 = art("a1", "2024-03-10", "https://nos.nl/1", "one");
+  hooft_article a2 = art("a2", "2024-03-10", "https://www.nos.nl/2", "two");
+  hooft_article a3 = art("a3", "2024-03-11", "https://reuters.com/3", "three");
+  hooft_article a4 = art("a4", "2024-03-11", NULL, "four");
+  assert_int_equal(hooft_store_put_events(s, &a1, 1, twice, 2, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_flush(s, &err), 0);
+  hooft_store *other = hooft_store_open(url, &err);
+  assert_non_null(other);
+  hooft_store_stats st;
+  assert_int_equal(hooft_store_stats_get(other, &st, &err), 0);
+  assert_int_equal(st.articles + st.events + st.mentions, 0); /* not committed yet */
+  assert_int_equal(hooft_store_put_events(s, &a3, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_flush(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &a4, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  /* as test_dedup_counts, where each article is its own batch: one event, 5 mentions, 3 sources, 4 articles */
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|5|3|4\n");
+  assert_int_equal(hooft_store_stats_get(other, &st, &err), 0);
+  assert_int_equal(st.mentions, 5);
+  /* flushed, then rolled back: nothing of that batch */
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  hooft_article a5 = art("a5", "2024-03-12", "https://nu.nl/5", "five");
+  assert_int_equal(hooft_store_put_events(s, &a5, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_flush(s, &err), 0);
+  hooft_store_rollback(s);
+  assert_string_equal(events(s).buf, "1|2024-03-10|RUS|UKR|190|5|3|4\n");
+  assert_int_equal(hooft_store_stats_get(s, &st, &err), 0);
+  assert_int_equal(st.articles, 4);
+  hooft_store_close(other);
+}
+
 /* ---- Deduplication ------------------------------------------------------------------------------ */
 
 static void test_dedup_counts(void **state) {
@@ -741,6 +783,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_invalid_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_flush_mid_batch, setup, teardown),
       cmocka_unit_test_setup_teardown(test_check_then_put, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_counts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dedup_window, setup, teardown),
