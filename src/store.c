@@ -773,7 +773,6 @@ static void rows_add(hooft_store *s, int kind, const hf_val *p) { rows_add_copy(
 /* SQLite: the sentences just written into the full-text index (defined with the flush below). */
 static int fts_add(hooft_store *s, hooft_error *err);
 
-
 /* Writes every waiting row, table after table in the order of the RB_ kinds,
  * then applies the temporary tables. */
 static int rows_flush(hooft_store *s, hooft_error *err) {
