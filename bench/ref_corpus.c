@@ -27,7 +27,7 @@ static void add(ref_corpus *c, const char *text, const char *date) {
 
 long ref_corpus_tabari(ref_corpus *c, const char *path) {
   size_t len;
-  char *data = vd_read_file(path, &len);
+  char *data = hf_read_file(path, &len, NULL);
   if (!data) {
     fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
     return -1;

@@ -60,7 +60,7 @@ static int read_tabari_suite(vd_suite *s, const char *project, int *time_shift) 
   *time_shift = 1; /* TABARI's default where the verbs have <TIME> phrases */
   size_t len;
   char *data;
-  if (p.optionsfile && (data = vd_read_file(p.optionsfile, &len)) != NULL) {
+  if (p.optionsfile && (data = hf_read_file(p.optionsfile, &len, NULL)) != NULL) {
     for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
       int v = vd_time_shift_command(line);
       if (v >= 0) *time_shift = v;
@@ -69,7 +69,7 @@ static int read_tabari_suite(vd_suite *s, const char *project, int *time_shift) 
   }
   int rc = 0;
   for (size_t i = 0; i < p.ntextfiles; i++) {
-    data = vd_read_file(p.textfiles[i], &len);
+    data = hf_read_file(p.textfiles[i], &len, NULL);
     if (!data) {
       vd_problem(s, project, p.textfile_lines[i], "cannot read <textfile> '%s': %s", p.textfiles[i], strerror(errno));
       rc = -1;
@@ -252,7 +252,7 @@ int cmd_validate(int argc, char **argv) {
   int time_shift = 0;
   int rc = tabari ? read_tabari_suite(&s, spec + 7, &time_shift) : vd_read_petrarch(&s, records, &env);
   vd_label_records(&s);
-  if (s.problems_len) fputs(s.problems, stderr);
+  if (s.problems.len) fputs(s.problems.data, stderr);
   if (rc < 0) {
     vd_environment_free(&env);
     vd_suite_free(&s);

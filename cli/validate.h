@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "../src/util.h" /* hf_buf, hf_xrealloc, hf_xstrndup, hf_read_file */
+
 /* An expected (or coded) event: codes as written ("---" for a missing actor) and an optional
  * date "YYYY-MM-DD" ("" when the record gives none). */
 typedef struct vd_event {
@@ -51,8 +53,7 @@ typedef struct vd_suite {
   size_t n, cap;
   char **files;           /* file names (owned), records point into them */
   size_t nfiles;
-  char *problems;         /* "file:line: message\n" lines, in the order found */
-  size_t problems_len, problems_cap;
+  hf_buf problems;        /* "file:line: message\n" lines, in the order found */
   int nproblems;
   char *stop;             /* where reading stopped at an end marker ("FINAL-01 (file:line)"), or NULL */
 } vd_suite;
@@ -65,9 +66,6 @@ void vd_suite_free(vd_suite *s);
 /* Records a problem "file:line: message" (line 0: "file: message"). */
 void vd_problem(vd_suite *s, const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Reads a whole file, NUL-terminated (the NUL not counted in *len); NULL when it cannot be
- * read (errno tells why). The caller frees it. */
-char *vd_read_file(const char *path, size_t *len);
 
 /* Keeps a copy of a file name for the records to point at; returns the copy. */
 const char *vd_file(vd_suite *s, const char *name);
@@ -161,9 +159,5 @@ void vd_environment_free(vd_environment *env);
  * malloc'ed. */
 char *vd_petrarch_option(const char *option, const char *value);
 
-/* Allocation for the validation readers: exits with "out of memory" (status 70) on failure. */
-void *vd_alloc(void *p, size_t n);
-/* A NUL-terminated copy of s[0..n) (vd_alloc). */
-char *vd_strndup(const char *s, size_t n);
 
 #endif

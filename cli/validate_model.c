@@ -8,29 +8,12 @@
 
 #include "validate.h"
 
-/* Allocation that cannot fail quietly: the command has no way to go on without memory. */
-void *vd_alloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) {
-    fputs("hooft: out of memory\n", stderr);
-    exit(70);
-  }
-  return q;
-}
-
-char *vd_strndup(const char *s, size_t n) {
-  char *d = vd_alloc(NULL, n + 1);
-  memcpy(d, s, n);
-  d[n] = 0;
-  return d;
-}
-
 /* Copy of s without the blanks around it. */
 static char *trimmed(const char *s) {
   while (*s == ' ' || *s == '\t') s++;
   size_t n = strlen(s);
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-  return vd_strndup(s, n);
+  return hf_xstrndup(s, n);
 }
 
 void vd_suite_init(vd_suite *s) { memset(s, 0, sizeof *s); }
@@ -56,7 +39,7 @@ void vd_suite_free(vd_suite *s) {
   free(s->v);
   for (size_t i = 0; i < s->nfiles; i++) free(s->files[i]);
   free(s->files);
-  free(s->problems);
+  hf_buf_free(&s->problems);
   free(s->stop);
   memset(s, 0, sizeof *s);
 }
@@ -67,52 +50,26 @@ void vd_problem(vd_suite *s, const char *file, int line, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  char head[512];
   if (line > 0)
-    snprintf(head, sizeof head, "%s:%d: ", file, line);
+    hf_buf_printf(&s->problems, "%s:%d: %s\n", file, line, msg);
   else
-    snprintf(head, sizeof head, "%s: ", file);
-  size_t need = strlen(head) + strlen(msg) + 2;
-  if (s->problems_len + need + 1 > s->problems_cap) {
-    s->problems_cap = (s->problems_len + need + 1) * 2;
-    s->problems = vd_alloc(s->problems, s->problems_cap);
-  }
-  s->problems_len += (size_t)sprintf(s->problems + s->problems_len, "%s%s\n", head, msg);
+    hf_buf_printf(&s->problems, "%s: %s\n", file, msg);
   s->nproblems++;
 }
 
-char *vd_read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0, k;
-  char *buf = vd_alloc(NULL, cap);
-  while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-    n += k;
-    if (n + 1 == cap) buf = vd_alloc(buf, cap *= 2);
-  }
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) {
-    free(buf);
-    return NULL;
-  }
-  buf[n] = 0;
-  *len = n;
-  return buf;
-}
 
 const char *vd_file(vd_suite *s, const char *name) {
   for (size_t i = 0; i < s->nfiles; i++)
     if (!strcmp(s->files[i], name)) return s->files[i];
-  s->files = vd_alloc(s->files, (s->nfiles + 1) * sizeof *s->files);
-  s->files[s->nfiles] = vd_strndup(name, strlen(name));
+  s->files = hf_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
+  s->files[s->nfiles] = hf_xstrndup(name, strlen(name));
   return s->files[s->nfiles++];
 }
 
 vd_record *vd_add_record(vd_suite *s, const char *file, int line) {
   if (s->n == s->cap) {
     s->cap = s->cap ? s->cap * 2 : 64;
-    s->v = vd_alloc(s->v, s->cap * sizeof *s->v);
+    s->v = hf_xrealloc(s->v, s->cap * sizeof *s->v);
   }
   vd_record *r = &s->v[s->n++];
   memset(r, 0, sizeof *r);
@@ -126,8 +83,8 @@ void vd_drop_record(vd_suite *s) {
 }
 
 void vd_add_option(vd_record *r, const char *command, int line) {
-  r->options = vd_alloc(r->options, (r->noptions + 1) * sizeof *r->options);
-  r->option_lines = vd_alloc(r->option_lines, (r->noptions + 1) * sizeof *r->option_lines);
+  r->options = hf_xrealloc(r->options, (r->noptions + 1) * sizeof *r->options);
+  r->option_lines = hf_xrealloc(r->option_lines, (r->noptions + 1) * sizeof *r->option_lines);
   r->options[r->noptions] = trimmed(command);
   r->option_lines[r->noptions++] = line;
 }
@@ -155,7 +112,7 @@ static void add_distinct(vd_event **v, size_t *n, size_t *cap, const char *src, 
     }
   if (*n == *cap) {
     *cap = *cap ? *cap * 2 : 8;
-    *v = vd_alloc(*v, *cap * sizeof **v);
+    *v = hf_xrealloc(*v, *cap * sizeof **v);
   }
   (*v)[(*n)++] = e;
 }
@@ -177,7 +134,7 @@ void vd_label_records(vd_suite *s) {
     else
       snprintf(buf, sizeof buf, "%s", id);
     free(r->label);
-    r->label = vd_strndup(buf, strlen(buf));
+    r->label = hf_xstrndup(buf, strlen(buf));
   }
 }
 
@@ -247,41 +204,26 @@ int vd_passes(const vd_record *r, const vd_outcome *o, int check_dates) {
 }
 
 /* A growing string for the formatters. */
-typedef struct sbuf {
-  char *s;
-  size_t n, cap;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *t) {
-  size_t k = strlen(t);
-  if (b->n + k + 1 > b->cap) {
-    b->cap = (b->n + k + 1) * 2;
-    b->s = vd_alloc(b->s, b->cap);
-  }
-  memcpy(b->s + b->n, t, k + 1);
-  b->n += k;
-}
-
-static void sb_events(sbuf *b, const vd_event *v, size_t n, int open) {
-  sb_add(b, "{");
+static void sb_events(hf_buf *b, const vd_event *v, size_t n, int open) {
+  hf_buf_puts(b, "{");
   for (size_t i = 0; i < n; i++) {
-    if (i) sb_add(b, ", ");
-    sb_add(b, v[i].src);
-    sb_add(b, "/");
-    sb_add(b, v[i].tgt);
-    sb_add(b, "/");
-    sb_add(b, v[i].code);
+    if (i) hf_buf_puts(b, ", ");
+    hf_buf_puts(b, v[i].src);
+    hf_buf_puts(b, "/");
+    hf_buf_puts(b, v[i].tgt);
+    hf_buf_puts(b, "/");
+    hf_buf_puts(b, v[i].code);
     if (v[i].date[0]) {
-      sb_add(b, " ");
-      sb_add(b, v[i].date);
+      hf_buf_puts(b, " ");
+      hf_buf_puts(b, v[i].date);
     }
   }
-  if (open) sb_add(b, n ? ", ..." : "...");
-  sb_add(b, "}");
+  if (open) hf_buf_puts(b, n ? ", ..." : "...");
+  hf_buf_puts(b, "}");
 }
 
 char *vd_format_expected(const vd_record *r) {
-  sbuf b = {0};
+  hf_buf b = {0};
   static const struct {
     unsigned bit;
     const char *text;
@@ -289,19 +231,19 @@ char *vd_format_expected(const vd_record *r) {
   int any = 0;
   for (size_t i = 0; i < 3; i++)
     if (r->special & specials[i].bit) {
-      sb_add(&b, any ? " or " : "");
-      sb_add(&b, specials[i].text);
+      hf_buf_puts(&b, any ? " or " : "");
+      hf_buf_puts(&b, specials[i].text);
       any = 1;
     }
   if (r->nevents || r->open || !any) {
-    sb_add(&b, any ? " or " : "");
+    hf_buf_puts(&b, any ? " or " : "");
     sb_events(&b, r->events, r->nevents, r->open);
   }
-  return b.s;
+  return (char *)hf_buf_cstr(&b);
 }
 
 char *vd_format_outcome(const vd_outcome *o) {
-  sbuf b = {0};
+  hf_buf b = {0};
   sb_events(&b, o->events, o->nevents, 0);
-  return b.s;
+  return (char *)hf_buf_cstr(&b);
 }

@@ -209,7 +209,7 @@ int vd_read_petrarch(vd_suite *s, const char *path, vd_environment *env) {
   memset(env, 0, sizeof *env);
   const char *file = vd_file(s, path);
   size_t len;
-  char *data = vd_read_file(path, &len);
+  char *data = hf_read_file(path, &len, NULL);
   if (!data) {
     vd_problem(s, file, 0, "cannot read the records: %s", strerror(errno));
     return -1;

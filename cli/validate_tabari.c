@@ -48,9 +48,9 @@ static int valid_utf8(const unsigned char *s, size_t n) {
 /* dir of path joined with name (name as is when absolute or when path has no directory). */
 static char *join_dir(const char *path, const char *name) {
   const char *slash = strrchr(path, '/');
-  if (name[0] == '/' || !slash) return vd_strndup(name, strlen(name));
+  if (name[0] == '/' || !slash) return hf_xstrndup(name, strlen(name));
   size_t d = (size_t)(slash - path) + 1, n = strlen(name);
-  char *out = vd_alloc(NULL, d + n + 1);
+  char *out = hf_xrealloc(NULL, d + n + 1);
   memcpy(out, path, d);
   memcpy(out + d, name, n + 1);
   return out;
@@ -59,7 +59,7 @@ static char *join_dir(const char *path, const char *name) {
 int vd_read_project(vd_suite *s, const char *path, vd_project *p) {
   memset(p, 0, sizeof *p);
   size_t len;
-  char *data = vd_read_file(path, &len);
+  char *data = hf_read_file(path, &len, NULL);
   if (!data) {
     vd_problem(s, path, 0, "cannot read the project file");
     return -1;
@@ -86,8 +86,8 @@ int vd_read_project(vd_suite *s, const char *path, vd_project *p) {
       }
       char *full = join_dir(path, name);
       if (k == 0) {
-        p->textfiles = vd_alloc(p->textfiles, (p->ntextfiles + 1) * sizeof *p->textfiles);
-        p->textfile_lines = vd_alloc(p->textfile_lines, (p->ntextfiles + 1) * sizeof *p->textfile_lines);
+        p->textfiles = hf_xrealloc(p->textfiles, (p->ntextfiles + 1) * sizeof *p->textfiles);
+        p->textfile_lines = hf_xrealloc(p->textfile_lines, (p->ntextfiles + 1) * sizeof *p->textfile_lines);
         p->textfile_lines[p->ntextfiles] = ln;
         p->textfiles[p->ntextfiles++] = full;
       } else {
@@ -162,7 +162,7 @@ static size_t rfind(const char *hay, size_t from, size_t to, const char *needle)
 /* The record's text: bytes [0, n) of the body with line breaks and TABARI's "\n" display
  * markers turned into blanks, runs of blanks collapsed, trimmed. */
 static char *record_text(const char *b, size_t n) {
-  char *out = vd_alloc(NULL, n + 1);
+  char *out = hf_xrealloc(NULL, n + 1);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     char c = b[i];
@@ -187,7 +187,7 @@ static int read_field(vd_suite *s, vd_record *r, const char *file, int ln, const
   while (a < e && (b[a] == ' ' || b[a] == '\t')) a++;
   while (e > a && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
   if (a == e) return 0;
-  char *f = vd_strndup(b + a, e - a);
+  char *f = hf_xstrndup(b + a, e - a);
   int rc = 1;
   if (!strncasecmp(f, "OPTION:", 7)) {
     char *cmd = f + 7;
@@ -217,7 +217,7 @@ static int read_field(vd_suite *s, vd_record *r, const char *file, int ln, const
   } else if (strchr(f, '/')) {
     char *parts[4] = {0};
     int np = 0;
-    char *copy = vd_strndup(f, strlen(f));
+    char *copy = hf_xstrndup(f, strlen(f));
     for (char *p = copy; np < 4;) {
       char *slash = strchr(p, '/');
       if (slash) *slash = 0;
@@ -286,9 +286,9 @@ static int finish_record(vd_suite *s, rec_text *t, int stop) {
   if (!idn) {
     vd_problem(s, file, t->header_line, "the record header has a date but no id");
     bad = 1;
-    r->id = vd_strndup("?", 1);
+    r->id = hf_xstrndup("?", 1);
   } else {
-    r->id = vd_strndup(id, idn);
+    r->id = hf_xstrndup(id, idn);
   }
   /* comment: from the first slash-star to the last star-slash */
   const char *b = t->body ? t->body : "";
@@ -361,7 +361,7 @@ static int finish_record(vd_suite *s, rec_text *t, int stop) {
     char buf[600];
     snprintf(buf, sizeof buf, "%s (%s:%d)", r->id, file, t->header_line);
     free(s->stop);
-    s->stop = vd_strndup(buf, strlen(buf));
+    s->stop = hf_xstrndup(buf, strlen(buf));
     vd_drop_record(s);
     return 1;
   }
@@ -401,7 +401,7 @@ int vd_read_tabari(vd_suite *s, const char *file, const char *data, size_t len, 
       if (!isdigit((unsigned char)line[0])) continue;
       in_record = 1;
       free(t.header);
-      t.header = vd_strndup(line, n);
+      t.header = hf_xstrndup(line, n);
       for (size_t i = 0; i < n; i++)
         if (!t.header[i]) t.header[i] = ' ';
       t.header_line = ln;
@@ -410,12 +410,12 @@ int vd_read_tabari(vd_suite *s, const char *file, const char *data, size_t len, 
     }
     if (t.nlines == t.lcap) {
       t.lcap = t.lcap ? t.lcap * 2 : 16;
-      t.starts = vd_alloc(t.starts, t.lcap * sizeof *t.starts);
+      t.starts = hf_xrealloc(t.starts, t.lcap * sizeof *t.starts);
     }
     t.starts[t.nlines++] = t.len;
     if (t.len + n + 2 > t.cap) {
       t.cap = (t.len + n + 2) * 2;
-      t.body = vd_alloc(t.body, t.cap);
+      t.body = hf_xrealloc(t.body, t.cap);
     }
     memcpy(t.body + t.len, line, n);
     for (size_t i = t.len; i < t.len + n; i++)

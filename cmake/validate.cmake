@@ -11,7 +11,7 @@ add_library(hooft-validate STATIC
   cli/validate_tabari.c    # Validate.text records and the .project lines naming them
   cli/validate_petrarch.c) # PETR.UnitTest.records.xml (libxml2)
 target_include_directories(hooft-validate PUBLIC cli)
-target_link_libraries(hooft-validate PUBLIC PkgConfig::LIBXML2)
+target_link_libraries(hooft-validate PUBLIC hooft PkgConfig::LIBXML2)
 
 target_sources(hooft-cli PRIVATE cli/validate.c)
 target_link_libraries(hooft-cli PRIVATE hooft-validate)

@@ -225,18 +225,21 @@ void hf_intern_free(hf_intern *in) {
 char *hf_read_file(const char *path, size_t *len, hooft_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
-    hf_error(err, "%s: cannot open: %s", path, strerror(errno));
+    int e = errno;
+    hf_error(err, "%s: cannot open: %s", path, strerror(e));
+    errno = e;
     return NULL;
   }
   hf_buf b = {0};
   char chunk[65536];
   size_t n;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) hf_buf_put(&b, chunk, n);
-  int bad = ferror(f);
+  int bad = ferror(f), e = errno;
   fclose(f);
   if (bad) {
     hf_error(err, "%s: read error", path);
     hf_buf_free(&b);
+    errno = e;
     return NULL;
   }
   hf_buf_cstr(&b);

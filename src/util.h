@@ -94,7 +94,7 @@ void hf_intern_free(hf_intern *in);
 
 /* ---- Files ---- */
 /* Reads a whole file into a NUL-terminated malloc'ed buffer (caller frees).
- * Returns NULL with err filled. */
+ * Returns NULL with err filled (err may be NULL) and errno as the failing call left it. */
 char *hf_read_file(const char *path, size_t *len, hooft_error *err);
 
 /* Iterates over the data lines of a dictionary text: strips comments ('#' at

@@ -21,7 +21,7 @@ static int read_text(vd_suite *s, const char *text, int stop) {
 }
 
 static int has_problem(const vd_suite *s, const char *needle) {
-  return s->problems && strstr(s->problems, needle) != NULL;
+  return s->problems.data && strstr(s->problems.data, needle) != NULL;
 }
 
 static void test_basic_record(void **state) {
