@@ -26,14 +26,18 @@ static const char *ref_dir(void) {
   return env && *env ? env : HOOFT_SOURCE_DIR "/../shared/ref";
 }
 
-/* Exits with a clear message when a reference file is missing. */
-static void need(const char *path) {
+/* The path of reference file rel (under ref_dir()) into buf of n bytes; exits with a clear
+ * message when it is missing. Returns buf. */
+static const char *ref_file(char *buf, size_t n, const char *rel) {
+  snprintf(buf, n, "%s/%s", ref_dir(), rel);
+  const char *path = buf;
   struct stat st;
   if (stat(path, &st) != 0) {
     fprintf(stderr, "hooft-tabari-bench: reference file %s not found: the benchmark needs the reference files "
             "(../shared/ref beside the source tree, or $HOOFT_REF)\n", path);
     exit(1);
   }
+  return buf;
 }
 
 /* Opens the coder of spec `runs` times; returns the last (kept) with the median and min times. */
@@ -108,12 +112,9 @@ static double timed(hooft_coder *c, const ref_corpus *corpus, const uint32_t *or
 
 static int bench_tabari(long n) {
   char project[4096], demo[4096], validate[4096], spec[4200];
-  snprintf(project, sizeof project, "%s/tabari/TABARI.Demo.project", ref_dir());
-  snprintf(demo, sizeof demo, "%s/tabari/TABARI.Demo.text", ref_dir());
-  snprintf(validate, sizeof validate, "%s/tabari/Validate.text", ref_dir());
-  need(project);
-  need(demo);
-  need(validate);
+  ref_file(project, sizeof project, "tabari/TABARI.Demo.project");
+  ref_file(demo, sizeof demo, "tabari/TABARI.Demo.text");
+  ref_file(validate, sizeof validate, "tabari/Validate.text");
   snprintf(spec, sizeof spec, "tabari:%s", project);
   double before = bench_peak_mb();
   ref_corpus distinct = {0};
@@ -155,12 +156,9 @@ static int bench_tabari(long n) {
 
 static int bench_phoenix(long n) {
   char dict[4096], giga[4096], unit[4096], spec[4200];
-  snprintf(dict, sizeof dict, "%s/petrarch2/dictionaries", ref_dir());
-  snprintf(giga, sizeof giga, "%s/petrarch2/text/GigaWord.sample.PETR.xml", ref_dir());
-  snprintf(unit, sizeof unit, "%s/petrarch2/text/PETR.UnitTest.records.xml", ref_dir());
-  need(dict);
-  need(giga);
-  need(unit);
+  ref_file(dict, sizeof dict, "petrarch2/dictionaries");
+  ref_file(giga, sizeof giga, "petrarch2/text/GigaWord.sample.PETR.xml");
+  ref_file(unit, sizeof unit, "petrarch2/text/PETR.UnitTest.records.xml");
   snprintf(spec, sizeof spec, "petrarch:%s", dict);
   double before = bench_peak_mb();
   double median, min, after_load;
