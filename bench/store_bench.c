@@ -16,7 +16,7 @@
 #include "hooft_store.h"
 
 static long BATCH = 1000; /* hooft ingest's default */
-static long IDLE_FLUSH = 250; /* hooft ingest's: flush what is put while the coder keeps us waiting */
+static long IDLE_FLUSH = HOOFT_INGEST_IDLE_FLUSH; /* flush what is put while the coder keeps us waiting */
 static int REOPEN;         /* HOOFT_BENCH_REOPEN=1: a new connection per batch (nothing cached from the last) */
 /* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
 static void day_text(long days, char buf[11]) {
@@ -122,7 +122,8 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   if (!s || !(src.check = hooft_store_open(url, &err))) die(url, &err);
   double t_open = bench_now() - t0;
   double start = bench_now(), t_store = 0, t_wait = 0;
-  hooft_queue *q = hooft_queue_new(coder, (size_t)(BATCH < 1000 ? BATCH : 1000), corpus_next, &src, &err);
+  hooft_queue *q = hooft_queue_new(coder, (size_t)(BATCH < HOOFT_INGEST_QUEUE_MAX ? BATCH : HOOFT_INGEST_QUEUE_MAX),
+                                   corpus_next, &src, &err);
   if (!q) die("queue", &err);
   long events = 0, done = 0, unflushed = 0;
   hooft_doc *d;

@@ -24,15 +24,6 @@ static void ingest_usage(FILE *out) {
         out);
 }
 
-/* The most coded articles waiting in the queue: what a batch of 1,000 (the default) needs to keep the
- * coding thread busy while the previous batch is written, and a bound on memory for larger batches. */
-#define QUEUE_MAX 1000
-
-/* While the coding thread keeps the storing thread waiting, the articles put
- * so far are written into the open batch once there are this many (a commit
- * then has less left to do; flushing fewer at a time rewrites the same events
- * more often). */
-#define IDLE_FLUSH 250
 
 /* Where an article came from, for messages; or a bad record's message. */
 typedef struct origin {
@@ -160,7 +151,7 @@ static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long 
   int rc = EXIT_OK;
   long unflushed = 0;
   for (;;) {
-    if (unflushed >= IDLE_FLUSH && !hooft_queue_ready(q)) {
+    if (unflushed >= HOOFT_INGEST_IDLE_FLUSH && !hooft_queue_ready(q)) { /* write while the coder works */
       if (hooft_store_flush(s, &err) < 0) {
         fprintf(stderr, "hooft ingest: %s\n", err.message);
         return EXIT_STORE;
@@ -255,8 +246,9 @@ int cmd_ingest(int argc, char **argv) {
     hooft_coder_free(c);
     return EXIT_STORE;
   }
-  /* the queue holds a batch (up to QUEUE_MAX): while a batch is written, the thread codes the next one */
-  size_t depth = batch < QUEUE_MAX ? (size_t)batch : QUEUE_MAX;
+  /* the queue holds a batch (a bound on memory for larger ones): while a batch is written, the thread
+   * codes the next one */
+  size_t depth = batch < HOOFT_INGEST_QUEUE_MAX ? (size_t)batch : HOOFT_INGEST_QUEUE_MAX;
   source src = {.check = check, .paths = argv + optind, .npaths = argc - optind, .fmt = fmt, .date = date,
                 .lang = lang, .norigins = depth + 2};
   atomic_init(&src.stop, 0);

@@ -54,6 +54,14 @@ int hooft_store_begin(hooft_store *s, hooft_error *err);
 int hooft_store_commit(hooft_store *s, hooft_error *err);
 void hooft_store_rollback(hooft_store *s);
 
+/* How hooft ingest (and the store benchmark, which measures it) runs the
+ * coding queue: at most this many coded articles wait for the storing thread,
+ * and a flush while the coder keeps the storing thread waiting once this many
+ * articles are unwritten (flushing fewer at a time rewrites the same events
+ * more often). */
+#define HOOFT_INGEST_QUEUE_MAX 1000
+#define HOOFT_INGEST_IDLE_FLUSH 250
+
 /* Writes what the open batch holds so far into its transaction (files the
  * mentions put since the last flush, writes their rows and indexes) without
  * committing it, so that a commit has less left to do: for an ingest that is

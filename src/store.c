@@ -2170,12 +2170,8 @@ int hooft_store_put_events(hooft_store *s, const hooft_article *a, int id_given,
 }
 
 int hooft_store_put(hooft_store *s, const hooft_article *a, int id_given, const hooft_doc *doc, hooft_error *err) {
-  size_t n = hooft_doc_event_count(doc);
-  hooft_event *ev = hf_xcalloc(n ? n : 1, sizeof *ev);
-  for (size_t i = 0; i < n; i++) ev[i] = *hooft_doc_event(doc, i);
-  int r = put_article(s, a, id_given, hooft_doc_lang(doc), ev, n, err);
-  free(ev);
-  return r;
+  /* a document keeps its events in one array (document.c): put_article copies what it keeps */
+  return put_article(s, a, id_given, hooft_doc_lang(doc), hooft_doc_event(doc, 0), hooft_doc_event_count(doc), err);
 }
 
 int hooft_store_stats_get(hooft_store *s, hooft_store_stats *out, hooft_error *err) {

@@ -33,7 +33,9 @@ enum {
  * is article_id * HF_PER_ARTICLE + its number (seq or sentence), so that an
  * article's rows are one range of ids. HF_PER_ARTICLE_SQL: the same in SQL. */
 #define HF_PER_ARTICLE 1048576
-#define HF_PER_ARTICLE_SQL "1048576"
+#define HF_SQL_NUMBER(x) #x
+#define HF_SQL_VALUE(x) HF_SQL_NUMBER(x)
+#define HF_PER_ARTICLE_SQL HF_SQL_VALUE(HF_PER_ARTICLE)
 
 /* Phases of a batch, timed for hooft_store_profile. */
 enum {
