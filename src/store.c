@@ -13,8 +13,9 @@
 #include <time.h>
 
 #include "store_internal.h"
+#include "text.h"
 
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 
 /* The most candidate events kept in memory from batch to batch (the cache is
  * emptied at the next begin when it holds more). */
@@ -76,9 +77,10 @@ static const char *const schema =
     /* the distinct sources (URL hosts, or article keys) of each event */
     "CREATE TABLE IF NOT EXISTS event_sources ("
     " event_id BIGINT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (event_id, source)) {NOROWID};"
-    /* the sentences that carry a mention, for text search; id = article_id * HF_PER_ARTICLE + sentence */
+    /* the sentences that carry a mention, for text search; id = article_id * HF_PER_ARTICLE + sentence;
+     * PostgreSQL: terms, the words as hooft matches them (version 5) */
     "CREATE TABLE IF NOT EXISTS sentences ("
-    " id {ID}, article_id BIGINT NOT NULL, sentence INTEGER NOT NULL, text TEXT NOT NULL);"
+    " id {ID}, article_id BIGINT NOT NULL, sentence INTEGER NOT NULL, text TEXT NOT NULL{TERMS});"
     /* (dyad, month) rollup of events, kept in step at each flush (version 2): what
      * dyad-by-month aggregates read instead of the events; groups may hold 0 events */
     "CREATE TABLE IF NOT EXISTS dyad_months ("
@@ -89,14 +91,16 @@ static const char *const schema =
 
 /* Full-text search over sentences: FTS5 filled at each flush with the rows the
  * flush wrote (several times faster than a row trigger), emptied of deleted
- * rows by a trigger; a GIN index. */
+ * rows by a trigger; PostgreSQL a GIN index of the terms column, which hooft
+ * fills with the sentence's words case-folded and without diacritics (its
+ * matching keys: hf_text_terms), as FTS5's unicode61 tokenizer with
+ * remove_diacritics finds them. */
 static const char *const fts_sqlite =
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
     " text, content='sentences', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2');"
     "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN"
     " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END;";
-static const char *const fts_pg =
-    "CREATE INDEX IF NOT EXISTS sentences_text ON sentences USING gin (to_tsvector('simple', text));";
+static const char *const fts_pg = "CREATE INDEX IF NOT EXISTS sentences_terms ON sentences USING gin (terms);";
 
 /* Replaces every {NAME} of the schema with the backend's words. */
 static char *dialect_sql(const hf_db *db, const char *sql) {
@@ -109,6 +113,9 @@ static char *dialect_sql(const hf_db *db, const char *sql) {
     } else if (strncmp(p, "{FILLFACTOR}", 12) == 0) { /* room on each page for updates in place (HOT) */
       hf_buf_puts(&b, pg ? "WITH (fillfactor = 85)" : "");
       p += 11;
+    } else if (strncmp(p, "{TERMS}", 7) == 0) {
+      hf_buf_puts(&b, pg ? ", terms TSVECTOR" : "");
+      p += 6;
     } else if (strncmp(p, "{NOROWID}", 9) == 0) {
       hf_buf_puts(&b, pg ? "" : "WITHOUT ROWID");
       p += 8;
@@ -148,11 +155,78 @@ static int schema_version(hooft_store *s, char *buf, size_t n) {
   return found;
 }
 
-/* Creates the tables if needed and checks the schema version, in one transaction. */
+/* PostgreSQL, upgrading to version 5: fills the terms of the sentences with
+ * an id above *after, up to 10,000 of them, through the temporary table
+ * hooft_terms; *after becomes the last id done. Returns the number of
+ * sentences done, or -1 with err. */
+static long fill_terms(hooft_store *s, int64_t *after, hooft_error *err) {
+  const hf_db_ops *o = s->db->ops;
+  hf_stmt *st = o->prepare(s->db, "SELECT id, text FROM sentences WHERE id > ? ORDER BY id LIMIT 10000", 0, err);
+  if (!st) return -1;
+  hf_val p[] = {hf_int(*after)};
+  HF_VEC(hf_val) rows = {0};
+  hf_arena arena = {0};
+  hf_buf terms = {0};
+  long n = 0;
+  int got = o->query(st, p, 1, err) < 0 ? -1 : 0;
+  while (got == 0 && (got = o->next(st, err)) == 1) {
+    const char *text = o->col_text(st, 1);
+    terms.len = 0;
+    hf_text_terms(&terms, text, strlen(text), " ");
+    *after = o->col_int(st, 0);
+    HF_VEC_PUSH(rows, hf_int(*after));
+    HF_VEC_PUSH(rows, hf_text(hf_arena_strdup(&arena, hf_buf_cstr(&terms))));
+    n++;
+    got = 0;
+  }
+  o->finalize(st);
+  if (got == 0 && n > 0) got = o->bulk(s->db, "hooft_terms", "id, terms", rows.v, 2, (size_t)n, 0, err);
+  free(rows.v);
+  hf_arena_free(&arena);
+  hf_buf_free(&terms);
+  return got < 0 ? -1 : n;
+}
+
+/* Brings a version-4 PostgreSQL store to version 5 in one transaction under
+ * the writer lock: the sentences get their terms column, filled by hooft, and
+ * its GIN index instead of the one over to_tsvector('simple', text). Returns
+ * 0, or -1 with err (the store stays at version 4). */
+static int upgrade_pg_4(hooft_store *s, hooft_error *err) {
+  if (lock_writer(s, err) < 0) return -1;
+  char version[32];
+  int rc = 0;
+  if (!schema_version(s, version, sizeof version) || strcmp(version, "4") != 0) {
+    rc = strcmp(version, SCHEMA_VERSION) == 0 ? 1 : -1; /* upgraded meanwhile by another hooft */
+    if (rc < 0) hf_error(err, "the store has schema version %s; this hooft reads version %s", version, SCHEMA_VERSION);
+  }
+  if (rc == 0)
+    rc = s->db->ops->exec(s->db,
+                          "ALTER TABLE sentences ADD COLUMN terms TSVECTOR;"
+                          "CREATE TEMP TABLE hooft_terms (id BIGINT, terms TSVECTOR) ON COMMIT DROP",
+                          err);
+  int64_t after = -1;
+  for (long n = 1; rc == 0 && n > 0;) rc = (n = fill_terms(s, &after, err)) < 0 ? -1 : 0;
+  if (rc == 0)
+    rc = s->db->ops->exec(s->db,
+                          "UPDATE sentences SET terms = t.terms FROM hooft_terms t WHERE sentences.id = t.id;"
+                          "DROP INDEX IF EXISTS sentences_text;"
+                          "UPDATE hooft_meta SET value = '" SCHEMA_VERSION "' WHERE name = 'schema'",
+                          err);
+  if (rc == 0) rc = s->db->ops->exec(s->db, fts_pg, err);
+  if (rc >= 0) return s->db->ops->exec(s->db, "COMMIT", err);
+  s->db->ops->exec(s->db, "ROLLBACK", NULL);
+  return -1;
+}
+
+/* Creates the tables if needed and checks the schema version, in one
+ * transaction; a version-4 store is read as it is (SQLite) or upgraded
+ * (PostgreSQL). */
 static int create_schema(hooft_store *s, hooft_error *err) {
   char version[32];
   if (schema_version(s, version, sizeof version)) {
     if (strcmp(version, SCHEMA_VERSION) == 0) return 0;
+    if (strcmp(version, "4") == 0) /* version 5 changed only PostgreSQL's sentences */
+      return hf_db_is_pg(s->db) ? upgrade_pg_4(s, err) : 0;
     hf_error(err, "the store has schema version %s; this hooft reads version %s", version, SCHEMA_VERSION);
     return -1;
   }
@@ -335,6 +409,7 @@ void hooft_store_close(hooft_store *s) {
   if (s->in_batch) hooft_store_rollback(s);
   cache_free(s->cache);
   rows_free(s);
+  hf_buf_free(&s->terms);
   free(s->absent_key);
   for (int i = 0; i < ST_COUNT; i++)
     if (s->st[i]) s->db->ops->finalize(s->st[i]);
@@ -658,10 +733,11 @@ enum { RB_ARTICLES, RB_SENTENCES, RB_MENTIONS, RB_SOURCES, RB_EVENTS, RB_EV_UPDA
 
 static const struct {
   const char *table, *cols;
-  int ignore; /* rows that are stored already are skipped */
+  int ignore;          /* rows that are stored already are skipped */
+  const char *pg_cols; /* PostgreSQL's columns, where it has more */
 } rowbuf_spec[RB_COUNT] = {
     [RB_ARTICLES] = {"articles", "id, key, content_hash, url, source, title, date, day, lang, events, ingested", 0},
-    [RB_SENTENCES] = {"sentences", "id, article_id, sentence, text", 0},
+    [RB_SENTENCES] = {"sentences", "id, article_id, sentence, text", 0, "id, article_id, sentence, text, terms"},
     [RB_MENTIONS] = {"mentions",
                      "id, article_id, seq, event_id, day, date, date_end, date_precision, sentence, span_start, span_end, "
                      "source_code, source_name, source_country, target_code, target_name, target_country, cameo, "
@@ -721,11 +797,16 @@ struct hf_rowbuf {
   rowbuf b[RB_COUNT];
 };
 
-static struct hf_rowbuf *rows_new(void) {
+/* The columns a kind of row has on the store's backend. */
+static const char *rows_cols(const hooft_store *s, int kind) {
+  return rowbuf_spec[kind].pg_cols && hf_db_is_pg(s->db) ? rowbuf_spec[kind].pg_cols : rowbuf_spec[kind].cols;
+}
+
+static struct hf_rowbuf *rows_new(const hooft_store *s) {
   struct hf_rowbuf *r = hf_xcalloc(1, sizeof *r);
   for (int k = 0; k < RB_COUNT; k++) {
     int n = 1;
-    for (const char *p = rowbuf_spec[k].cols; *p; p++) n += *p == ',';
+    for (const char *p = rows_cols(s, k); *p; p++) n += *p == ',';
     r->b[k].ncols = n;
   }
   return r;
@@ -755,7 +836,7 @@ static void rows_free(hooft_store *s) {
  * rows before the batch's copies of the coder's strings and the cached
  * events' fields go). */
 static void rows_add_copy(hooft_store *s, int kind, const hf_val *p, uint64_t mask) {
-  if (!s->rows) s->rows = rows_new();
+  if (!s->rows) s->rows = rows_new(s);
   rowbuf *b = &s->rows->b[kind];
   for (int i = 0; i < b->ncols; i++) {
     hf_val v = p[i];
@@ -792,7 +873,7 @@ static int rows_flush(hooft_store *s, hooft_error *err) {
         rc = write_st(s, which, v, b->ncols, err);
       }
     } else {
-      rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rowbuf_spec[k].cols, b->vals.v, b->ncols, b->rows,
+      rc = s->db->ops->bulk(s->db, rowbuf_spec[k].table, rows_cols(s, k), b->vals.v, b->ncols, b->rows,
                             rowbuf_spec[k].ignore, err);
       temp |= k == RB_EV_UPDATE || k == RB_ROLLUP;
     }
@@ -801,7 +882,7 @@ static int rows_flush(hooft_store *s, hooft_error *err) {
   }
   double t0 = now_s();
   /* PostgreSQL plans the joins with the temporary tables' real sizes (no autovacuum analyzes them) */
-  if (rc == 0 && temp && hf_db_is_pg(s->db)) rc = s->db->ops->exec(s->db, "ANALYZE hooft_ev_update", err);
+  if (rc == 0 && temp && hf_db_is_pg(s->db)) rc = s->db->ops->exec(s->db, "ANALYZE hooft_ev_update (id)", err);
   if (rc == 0 && temp) rc = s->db->ops->exec(s->db, apply_updates, err);
   s->prof[PR_APPLY] += now_s() - t0;
   rows_clear(s->rows);
@@ -1794,9 +1875,15 @@ static void put_sentence(hooft_store *s, article_ctx *c, const hooft_event *e) {
   for (size_t i = 0; i < c->sentences.n; i++)
     if (c->sentences.v[i] == e->sentence) return;
   HF_VEC_PUSH(c->sentences, e->sentence);
+  const char *text = nz(e->text);
   hf_val p[] = {hf_int(c->a->art * HF_PER_ARTICLE + e->sentence), hf_int(c->a->art), hf_int(e->sentence),
-                hf_text(nz(e->text))};
-  rows_add_copy(s, RB_SENTENCES, p, 0); /* text: the batch's copy */
+                hf_text(text), hf_null()};
+  if (hf_db_is_pg(s->db)) { /* the terms, as a tsvector */
+    s->terms.len = 0;
+    hf_text_terms(&s->terms, text, strlen(text), " ");
+    p[4] = hf_text(hf_buf_cstr(&s->terms));
+  }
+  rows_add_copy(s, RB_SENTENCES, p, COL(4)); /* text: the batch's copy; terms copied */
 }
 
 static int int_cmp(const void *a, const void *b) {

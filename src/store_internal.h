@@ -68,6 +68,7 @@ struct hooft_store {
   int64_t absent_batch;
   struct hf_evcache *cache;         /* the articles the open batch put, their events, written at flush */
   struct hf_rowbuf *rows;           /* the rows a flush writes */
+  hf_buf terms;                     /* PostgreSQL: a sentence's terms, while it is queued */
   hf_stmt *st[ST_COUNT];
 };
 

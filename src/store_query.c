@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "text.h"
 
 /* ---- Filters ---------------------------------------------------------------- */
 
@@ -190,6 +191,17 @@ static const char *fts_words(hf_where *w, const char *text) {
   return w->owned;
 }
 
+/* The PostgreSQL query for words: their terms as the store keeps them
+ * (hf_text_terms), all required. Kept in w until hf_where_free. */
+static const char *pg_terms(hf_where *w, const char *text) {
+  hf_buf b = {0};
+  hf_text_terms(&b, text, strlen(text), " & ");
+  hf_buf_cstr(&b);
+  free(w->owned);
+  w->owned = b.data;
+  return w->owned;
+}
+
 int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w) {
   hf_buf *q = &w->sql;
   if (f->from) {
@@ -260,8 +272,8 @@ int hf_filter_where(hooft_store *s, const hooft_filter *f, hf_where *w) {
     hf_buf_puts(q, " AND e.id IN (SELECT m.event_id FROM mentions m JOIN sentences s"
                    " ON s.id = m.article_id * " HF_PER_ARTICLE_SQL " + m.sentence WHERE ");
     if (hf_db_is_pg(s->db)) {
-      hf_buf_puts(q, "to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))");
-      w->p[w->n++] = hf_text(f->text);
+      hf_buf_puts(q, "s.terms @@ ?::tsquery)");
+      w->p[w->n++] = hf_text(pg_terms(w, f->text));
     } else {
       hf_buf_puts(q, "s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
       w->p[w->n++] = hf_text(fts_words(w, f->text));

@@ -148,3 +148,63 @@ void hf_text_key(hf_buf *b, const char *s, size_t n) {
   }
   free(out);
 }
+
+/* A word key of hf_text_terms, in its buffer. */
+typedef struct term {
+  const char *p;
+  size_t n;
+} term;
+
+static int term_cmp(const void *a, const void *b) {
+  const term *x = a, *y = b;
+  int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+  return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+size_t hf_text_terms(hf_buf *b, const char *s, size_t n, const char *sep) {
+  hf_buf keys = {0};
+  HF_VEC(size_t) at = {0}; /* where each key starts in keys (keys.data moves while it grows) */
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    int len = hf_utf8_next(s + i, n - i, &cp);
+    if (!hf_is_letter(cp) && !hf_is_digit(cp)) {
+      i += (size_t)len;
+      continue;
+    }
+    size_t start = i;
+    while (i < n) {
+      len = hf_utf8_next(s + i, n - i, &cp);
+      if (!hf_is_letter(cp) && !hf_is_digit(cp)) break;
+      i += (size_t)len;
+    }
+    size_t from = keys.len;
+    hf_text_key(&keys, s + start, i - start);
+    if (keys.len == from || keys.len - from > 2000) {
+      keys.len = from;
+      continue;
+    }
+    HF_VEC_PUSH(at, from);
+  }
+  term *t = hf_xcalloc(at.n ? at.n : 1, sizeof *t);
+  for (size_t k = 0; k < at.n; k++) {
+    t[k].p = keys.data + at.v[k];
+    t[k].n = (k + 1 < at.n ? at.v[k + 1] : keys.len) - at.v[k];
+  }
+  qsort(t, at.n, sizeof *t, term_cmp);
+  size_t nterms = 0;
+  for (size_t k = 0; k < at.n; k++) {
+    if (k && term_cmp(&t[k - 1], &t[k]) == 0) continue;
+    if (nterms++) hf_buf_puts(b, sep);
+    hf_buf_putc(b, '\'');
+    for (size_t j = 0; j < t[k].n; j++) {
+      if (t[k].p[j] == '\'' || t[k].p[j] == '\\') hf_buf_putc(b, t[k].p[j]);
+      hf_buf_putc(b, t[k].p[j]);
+    }
+    hf_buf_putc(b, '\'');
+  }
+  free(t);
+  hf_buf_free(&keys);
+  free(at.v);
+  return nterms;
+}

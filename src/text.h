@@ -20,6 +20,11 @@ char *hf_text_nfc(const char *s, size_t n, size_t *outlen);
  * made '-'. s must be valid UTF-8. */
 void hf_text_key(hf_buf *b, const char *s, size_t n);
 
+/* Appends the search terms of s[0..n) (valid UTF-8) to b: its words (runs of
+ * letters, marks and digits) as matching keys (hf_text_key), sorted, each once,
+ * each written as a quoted lexeme 'word' ('' and \\ escaped), separated by sep.
+ * Words whose key is over 2,000 bytes are left out. Returns the number of terms. */
+size_t hf_text_terms(hf_buf *b, const char *s, size_t n, const char *sep);
 /* Decodes one code point at s (n bytes left); returns its length (>= 1) and
  * sets *cp (U+FFFD for a bad sequence). */
 int hf_utf8_next(const char *s, size_t n, int32_t *cp);

@@ -74,6 +74,14 @@ same table "week      events  mentions
 2024-W12       1         1"
 run 0 text "$hooft" query --db "$db" --text "sabotage" --format csv
 [ "$(wc -l < "$tmp/out")" -eq 2 ] && ok || bad "text search: want one event"
+# words match case-folded and without diacritics on both backends ("Oekraïne" in the Dutch sentences)
+run 0 text_folded "$hooft" query --db "$db" --text "OEKRAINE rusland" --format csv
+cp "$tmp/out" "$tmp/folded"
+run 0 text_accents "$hooft" query --db "$db" --text "oekraïne, Rusland!" --format csv
+if [ "$(wc -l < "$tmp/out")" -eq 3 ] && cmp -s "$tmp/out" "$tmp/folded"; then ok; else
+  bad "text search: want the same two events without diacritics and with them"; cat "$tmp/folded" "$tmp/out"; fi
+run 0 text_none "$hooft" query --db "$db" --text "oekraine sabotage drones" --format csv
+[ ! -s "$tmp/out" ] && ok || { bad "text search: every word must be in one sentence"; cat "$tmp/out"; }
 
 # ---- exports
 run 0 gdelt "$hooft" export --db "$db" --format gdelt

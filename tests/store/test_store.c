@@ -2,6 +2,7 @@
  * replaced or left alone, deduplication rules, counts, queries, filters, exports, failures. */
 #include <libpq-fe.h>
 #include <setjmp.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -65,6 +66,39 @@ static int teardown(void **state) {
     pg_admin(sql);
   }
   return 0;
+}
+
+/* Runs SQL on the test's store itself, past hooft (to make an older store);
+ * returns the first column of the first row ("" if none) in a static buffer. */
+static const char *raw_sql(const char *sql) {
+  static char out[256];
+  out[0] = 0;
+  if (use_pg) {
+    PGconn *c = PQconnectdb(url);
+    if (PQstatus(c) != CONNECTION_OK) fail_msg("cannot connect to %s: %s", url, PQerrorMessage(c));
+    PQsetNoticeProcessor(c, quiet, NULL);
+    PGresult *r = PQexec(c, sql);
+    ExecStatusType st = PQresultStatus(r);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail_msg("%s: %s", sql, PQerrorMessage(c));
+    if (st == PGRES_TUPLES_OK && PQntuples(r) > 0) snprintf(out, sizeof out, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    PQfinish(c);
+    return out;
+  }
+  sqlite3 *db;
+  if (sqlite3_open(url, &db) != SQLITE_OK) fail_msg("open %s: %s", url, sqlite3_errmsg(db));
+  sqlite3_stmt *st;
+  const char *rest = sql;
+  while (*rest) {
+    if (sqlite3_prepare_v2(db, rest, -1, &st, &rest) != SQLITE_OK) fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    if (!st) break;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && !out[0]) snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
+    else if (rc != SQLITE_DONE && rc != SQLITE_ROW) fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
 }
 
 /* ---- Building articles and events -------------------------------------------------------- */
@@ -232,6 +266,36 @@ static void test_text_search_batches(void **state) {
   assert_int_equal(query(s, 0, 0, "text", "sabotage", NULL).rows, 0);
   assert_int_equal(query(s, 0, 0, "text", "attacked", NULL).rows, 3);
   assert_int_equal(query(s, 0, 0, "text", "attacked", "source", "USA", NULL).rows, 1);
+}
+
+/* A store of schema version 4 (before PostgreSQL's sentences had their
+ * terms) is read as it is (SQLite, whose tables version 5 left alone) or
+ * upgraded when opened (PostgreSQL): text search finds the old sentences,
+ * also without their diacritics, and new articles go in beside them. */
+static void test_version_4(void **state) {
+  hooft_store *s = *state;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1);
+  e.text = "Rusland viel Oekraïne aan.";
+  put(s, art("old", "2024-03-10", NULL, "Rusland viel Oekraïne aan."), &e, 1);
+  hooft_store_close(s);
+  *state = NULL;
+  if (use_pg)
+    raw_sql("ALTER TABLE sentences DROP COLUMN terms;"
+            "CREATE INDEX sentences_text ON sentences USING gin (to_tsvector('simple', text));"
+            "UPDATE hooft_meta SET value = '4' WHERE name = 'schema'");
+  else
+    raw_sql("UPDATE hooft_meta SET value = '4' WHERE name = 'schema'");
+  hooft_error err;
+  s = *state = hooft_store_open(url, &err);
+  if (!s) fail_msg("open %s: %s", url, err.message);
+  assert_string_equal(raw_sql("SELECT value FROM hooft_meta WHERE name = 'schema'"), use_pg ? "5" : "4");
+  if (use_pg) assert_string_equal(raw_sql("SELECT count(*) FROM pg_indexes WHERE indexname = 'sentences_text'"), "0");
+  assert_int_equal(query(s, 0, 0, "text", "OEKRAINE viel", NULL).rows, 1);
+  hooft_event f = ev("RUS", "UKR", "112", "11", 2);
+  f.text = "Rusland beschuldigde Oekraïne.";
+  put(s, art("new", "2024-05-10", NULL, "Rusland beschuldigde Oekraïne."), &f, 1);
+  assert_int_equal(query(s, 0, 0, "text", "oekraïne", NULL).rows, 2);
+  assert_int_equal(query(s, 0, 0, "text", "oekraine beschuldigde", NULL).rows, 1);
 }
 
 /* An article that cannot be stored (a bad date, an event without a code) is
@@ -780,6 +844,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest common[] = {
       cmocka_unit_test_setup_teardown(test_new_unchanged_replaced, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_search_batches, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_version_4, setup, teardown),
       cmocka_unit_test_setup_teardown(test_invalid_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),

@@ -31,6 +31,22 @@ static void test_keys(void **state) {
   hf_buf_free(&b);
 }
 
+/* Search terms: words as keys, sorted, once each, quoted; punctuation splits words. */
+static void test_terms(void **state) {
+  (void)state;
+  hf_buf b = {0};
+  const char *s = "Oekra\xc3\xafne, OEKRAINE en Kyiv\xe2\x80\x99s 2024-plan!";
+  assert_int_equal(hf_text_terms(&b, s, strlen(s), " "), 6);
+  assert_string_equal(hf_buf_cstr(&b), "'2024' 'en' 'kyiv' 'oekraine' 'plan' 's'");
+  b.len = 0;
+  assert_int_equal(hf_text_terms(&b, "b a", 3, " & "), 2);
+  assert_string_equal(hf_buf_cstr(&b), "'a' & 'b'");
+  b.len = 0;
+  assert_int_equal(hf_text_terms(&b, "-- ... !", 8, " "), 0);
+  assert_string_equal(hf_buf_cstr(&b), "");
+  hf_buf_free(&b);
+}
+
 static void test_numbers(void **state) {
   (void)state;
   double v;
@@ -100,7 +116,7 @@ static void test_long_sentence_is_bounded(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_utf8_check), cmocka_unit_test(test_keys),     cmocka_unit_test(test_numbers),
+      cmocka_unit_test(test_utf8_check), cmocka_unit_test(test_keys), cmocka_unit_test(test_terms),     cmocka_unit_test(test_numbers),
       cmocka_unit_test(test_sentences),  cmocka_unit_test(test_long_sentence_is_bounded),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
