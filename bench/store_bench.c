@@ -2,6 +2,7 @@
  * share of time spent in storage vs coding, and the latency of a dyad-by-month query on a store of
  * N (default 5,000,000) events generated directly through the store interface. */
 #include "bench_util.h"
+#include <dirent.h>
 #include <jansson.h>
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -114,8 +115,47 @@ static int corpus_next(void *ud, hooft_article *a, void **tag) {
 /* Codes and stores the corpus as hooft ingest does: the articles are read, checked and coded on the
  * coding queue's thread while this thread stores them in batches of BATCH. Prints the rate, how much
  * of the ingest the coding thread was busy, the storage work and its phases. */
+/* CPU seconds (user + system) used so far by this process. */
+static double process_cpu(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+         (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+/* CPU seconds used so far by the processes of a PostgreSQL server on this
+ * machine (every process named "postgres", from /proc), or -1 if none is
+ * seen: a server elsewhere, or no /proc. */
+static double local_server_cpu(void) {
+  DIR *d = opendir("/proc");
+  if (!d) return -1;
+  double ticks = (double)sysconf(_SC_CLK_TCK), total = 0;
+  int seen = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] < '0' || de->d_name[0] > '9') continue;
+    char path[300], buf[1024];
+    snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+    FILE *f = fopen(path, "r");
+    if (!f) continue;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    char *name = strchr(buf, '('), *end = strrchr(buf, ')');
+    if (!name || !end || strncmp(name, "(postgres)", 10) != 0) continue;
+    unsigned long ut = 0, st = 0; /* fields 14 and 15: user and system time, in ticks */
+    if (sscanf(end + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) == 2) {
+      total += (double)(ut + st) / ticks;
+      seen = 1;
+    }
+  }
+  closedir(d);
+  return seen ? total : -1;
+}
+
 static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
   hooft_error err;
+  double cpu0 = process_cpu(), server0 = strstr(url, "postgres") == url ? local_server_cpu() : -1;
   double t0 = bench_now();
   hooft_store *s = hooft_store_open(url, &err);
   corpus_source src = {c, n, 0, NULL, 0};
@@ -159,6 +199,7 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   }
   double total = bench_now() - start, t_code = hooft_queue_busy(q);
   hooft_queue_free(q);
+  double cpu = process_cpu() - cpu0, server = server0 >= 0 ? local_server_cpu() - server0 : -1;
   hooft_store_stats st;
   if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
   char prof[512];
@@ -174,6 +215,14 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
          "", t_store, src.t_check, 100 * (t_store + src.t_check) / (t_store + src.t_check + t_code), t_wait,
          t_open * 1000);
   printf("%-10s phases (s%s): %s\n", "", REOPEN ? ", the last connection" : "", prof);
+  /* what the two cores (or more) had to do: the ingest cannot take less than the CPU work over the cores */
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (server >= 0)
+    printf("%-10s CPU: this process %.2f s, the local PostgreSQL server %.2f s, on %ld cores: the ingest takes at "
+           "least %.2f s\n",
+           "", cpu, server, cores, (cpu + server) / (double)cores);
+  else
+    printf("%-10s CPU: this process %.2f s, on %ld cores\n", "", cpu, cores);
 }
 
 /* ---- A large store: events generated directly through the store interface ------------------------- */
