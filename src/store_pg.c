@@ -230,12 +230,28 @@ static int pg_write(hf_stmt *s, const hf_val *p, int n, hooft_error *err) {
   return 0;
 }
 
-/* Appends v as one field of COPY's text format: \N for NULL, backslash escapes. */
+/* Appends the decimal digits of i (no printf: COPY writes millions of them). */
+static void put_int(hf_buf *b, int64_t i) {
+  char d[24];
+  int n = 0;
+  uint64_t u = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+  do d[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
+  if (i < 0) d[n++] = '-';
+  while (n) hf_buf_putc(b, d[--n]);
+}
+
+/* Appends v as one field of COPY's text format: \N for NULL, backslash escapes;
+ * reals exactly (17 digits), whole ones as integers. */
 static void copy_field(hf_buf *b, const hf_val *v) {
   switch (v->t) {
     case HF_NULL: hf_buf_puts(b, "\\N"); break;
-    case HF_INT: hf_buf_printf(b, "%lld", (long long)v->i); break;
-    case HF_REAL: hf_buf_printf(b, "%.17g", v->d); break;
+    case HF_INT: put_int(b, v->i); break;
+    case HF_REAL:
+      if (v->d > -1e15 && v->d < 1e15 && v->d == (double)(int64_t)v->d)
+        put_int(b, (int64_t)v->d);
+      else
+        hf_buf_printf(b, "%.17g", v->d);
+      break;
     case HF_TEXT:
       for (const char *p = v->s; *p;) {
         size_t n = strcspn(p, "\\\t\n\r");
