@@ -77,18 +77,24 @@ static void json_row(FILE *out, const hooft_row *r, int first) {
   json_decref(o);
 }
 
+/* Keeps the columns of the first row, or of hooft_query_columns when no row
+ * came; CSV gets its header line. */
+static int header_row(const hooft_row *r, void *ud) {
+  rows *t = ud;
+  t->ncols = r->n;
+  t->names = calloc(r->n, sizeof *t->names);
+  t->kinds = calloc(r->n + 1, 1);
+  for (size_t i = 0; i < r->n; i++) t->names[i] = strdup(r->names[i]);
+  memcpy(t->kinds, r->kinds, r->n);
+  if (t->fmt == 1)
+    for (size_t i = 0; i < r->n; i++) fprintf(t->out, "%s%s", r->names[i], i + 1 < r->n ? "," : "\n");
+  return ferror(t->out) ? -2 : 0;
+}
+
 /* Row callback: CSV and JSON are written at once, table rows kept. */
 static int on_row(const hooft_row *r, void *ud) {
   rows *t = ud;
-  if (!t->names) {
-    t->ncols = r->n;
-    t->names = calloc(r->n, sizeof *t->names);
-    t->kinds = calloc(r->n + 1, 1);
-    for (size_t i = 0; i < r->n; i++) t->names[i] = strdup(r->names[i]);
-    memcpy(t->kinds, r->kinds, r->n);
-    if (t->fmt == 1)
-      for (size_t i = 0; i < r->n; i++) fprintf(t->out, "%s%s", r->names[i], i + 1 < r->n ? "," : "\n");
-  }
+  if (!t->names) header_row(r, t);
   if (t->fmt == 1) {
     for (size_t i = 0; i < r->n; i++) {
       hooft_write_csv_field(t->out, r->values[i]);
@@ -230,6 +236,8 @@ int cmd_query(int argc, char **argv) {
   }
   int rc = mentions ? hooft_store_mentions(s, event, on_row, &t, &err)
                     : hooft_store_query(s, &f, group, measures, on_row, &t, &err);
+  /* no rows: the table and CSV still get their header */
+  if (rc == 0 && !t.names && t.fmt != 2) rc = hooft_query_columns(group, measures, header_row, &t);
   int exit_code = EXIT_OK;
   if (rc == -2) {
     fprintf(stderr, "hooft query: write error\n");

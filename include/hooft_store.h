@@ -183,6 +183,11 @@ typedef int (*hooft_row_fn)(const hooft_row *row, void *ud);
 int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, unsigned measures, hooft_row_fn cb,
                       void *ud, hooft_error *err);
 
+/* Calls cb once with the columns that hooft_store_query gives for group and
+ * measures (names and kinds; every value NULL), without reading a store: the
+ * header of a result with no rows. Returns cb's value. */
+int hooft_query_columns(unsigned group, unsigned measures, hooft_row_fn cb, void *ud);
+
 /* Lists the mentions of event id: article, URL, date, sentence, span, text,
  * actors as written, code, evidence, attribution. Returns 0, the callback's
  * value, or -1 with err filled (also when there is no such event). */

@@ -347,6 +347,15 @@ typedef struct colspec {
   int col, col2;
 } colspec;
 
+/* A row's kinds ('s', 'i', 'f') from the columns' conversions. */
+static void col_kinds(const colspec *cols, size_t n, char *kinds) {
+  for (size_t i = 0; i < n; i++) {
+    char c = cols[i].conv;
+    kinds[i] = c == 'i' ? 'i' : c == 'g' || c == 'f' || c == 'r' || c == 'M' ? 'f' : 's';
+  }
+  kinds[n] = 0;
+}
+
 /* Runs sql with w's parameters and calls cb with each row converted per cols.
  * Numbers are read as numbers (no text conversion by the database). */
 static int run_rows(hooft_store *s, const char *sql, hf_where *w, const colspec *cols, size_t ncols, hooft_row_fn cb,
@@ -362,12 +371,8 @@ static int run_rows(hooft_store *s, const char *sql, hf_where *w, const colspec 
   const char *names[40], *values[40];
   char kinds[41];
   char bufs[40][48];
-  for (size_t i = 0; i < ncols; i++) {
-    names[i] = cols[i].name;
-    char c = cols[i].conv;
-    kinds[i] = c == 'i' ? 'i' : c == 'g' || c == 'f' || c == 'r' || c == 'M' ? 'f' : 's';
-  }
-  kinds[ncols] = 0;
+  for (size_t i = 0; i < ncols; i++) names[i] = cols[i].name;
+  col_kinds(cols, ncols, kinds);
   hooft_row row = {ncols, names, values, kinds};
   int got, rc = 0;
   while (rc == 0 && (got = o->next(st, err)) == 1) {
@@ -440,6 +445,55 @@ static int rollup_answers(const hooft_filter *f, unsigned group) {
          !f->text && !f->event;
 }
 
+/* The groupings' SQL and columns, in the order they come out: the dyad
+ * first, then the period, root and quad class (a time series per dyad). */
+static const struct {
+  unsigned bit;
+  const char *expr;
+  colspec col;
+} group_keys[] = {{HOOFT_GROUP_DYAD, "e.source_code", {"source", 'a', -1, 0}},
+                  {HOOFT_GROUP_DYAD, "e.target_code", {"target", 'a', -1, 0}},
+                  {HOOFT_GROUP_DAY, "e.day", {"day", 'd', -1, 0}},
+                  {HOOFT_GROUP_WEEK, "e.week", {"week", 'w', -1, 0}},
+                  {HOOFT_GROUP_MONTH, "e.month", {"month", 'm', -1, 0}},
+                  {HOOFT_GROUP_ROOT, "e.root", {"root", 's', -1, 0}},
+                  {HOOFT_GROUP_QUAD, "e.quad", {"quad", 'i', -1, 0}}};
+
+/* The output columns of a query (at most 24): the events' for group 0, else
+ * the grouping keys, then the measures (0 = all four) computed from the three
+ * sums that follow the keys in the result. Returns their number. */
+static size_t query_cols(unsigned group, unsigned measures, colspec *cols) {
+  if (!group) {
+    memcpy(cols, event_cols, sizeof event_cols);
+    return sizeof event_cols / sizeof *event_cols;
+  }
+  if (!measures) measures = 15;
+  size_t nc = 0;
+  for (size_t i = 0; i < sizeof group_keys / sizeof *group_keys; i++) {
+    if (!(group & group_keys[i].bit)) continue;
+    cols[nc] = group_keys[i].col;
+    cols[nc].col = (int)nc;
+    nc++;
+  }
+  int k = (int)nc;
+  if (measures & HOOFT_MEASURE_EVENTS) cols[nc++] = (colspec){"events", 'i', k, 0};
+  if (measures & HOOFT_MEASURE_MENTIONS) cols[nc++] = (colspec){"mentions", 'i', k + 1, 0};
+  if (measures & HOOFT_MEASURE_GOLDSTEIN_SUM) cols[nc++] = (colspec){"goldstein_sum", 'g', k + 2, 0};
+  if (measures & HOOFT_MEASURE_GOLDSTEIN_MEAN) cols[nc++] = (colspec){"goldstein_mean", 'M', k + 2, k};
+  return nc;
+}
+
+int hooft_query_columns(unsigned group, unsigned measures, hooft_row_fn cb, void *ud) {
+  colspec cols[24];
+  size_t nc = query_cols(group, measures, cols);
+  const char *names[24], *values[24] = {0};
+  char kinds[25];
+  for (size_t i = 0; i < nc; i++) names[i] = cols[i].name;
+  col_kinds(cols, nc, kinds);
+  hooft_row row = {nc, names, values, kinds};
+  return cb(&row, ud);
+}
+
 int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, unsigned measures, hooft_row_fn cb,
                       void *ud, hooft_error *err) {
   int rollup = rollup_answers(f, group);
@@ -447,7 +501,7 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
   hf_filter_where(s, f, &w);
   hf_buf sql = {0};
   colspec cols[24];
-  size_t nc = 0;
+  size_t nc = query_cols(group, measures, cols);
   if (!group) {
     hf_buf_puts(&sql, "SELECT e.id, e.day, e.source_code, e.source_country, e.target_code, e.target_country, "
                       "e.cameo, e.root, e.quad, e.goldstein, e.plover, e.negated, e.certainty, "
@@ -455,45 +509,18 @@ int hooft_store_query(hooft_store *s, const hooft_filter *f, unsigned group, uns
                       "FROM events e WHERE 1 = 1");
     hf_buf_puts(&sql, hf_buf_cstr(&w.sql));
     hf_buf_puts(&sql, " ORDER BY e.day, e.id");
-    nc = sizeof event_cols / sizeof *event_cols;
-    memcpy(cols, event_cols, sizeof event_cols);
   } else {
-    if (!measures) measures = 15;
     hf_buf keys = {0};
-    struct {
-      unsigned bit;
-      const char *expr;
-      colspec col;
-    } g[] = {{HOOFT_GROUP_DAY, "e.day", {"day", 'd', -1, 0}},
-             {HOOFT_GROUP_WEEK, "e.week", {"week", 'w', -1, 0}},
-             {HOOFT_GROUP_MONTH, "e.month", {"month", 'm', -1, 0}},
-             {HOOFT_GROUP_DYAD, "e.source_code", {"source", 'a', -1, 0}},
-             {HOOFT_GROUP_DYAD, "e.target_code", {"target", 'a', -1, 0}},
-             {HOOFT_GROUP_ROOT, "e.root", {"root", 's', -1, 0}},
-             {HOOFT_GROUP_QUAD, "e.quad", {"quad", 'i', -1, 0}}};
-    /* the dyad first, then the period, root and quad class: a time series per dyad */
-    static const int order[] = {3, 4, 0, 1, 2, 5, 6};
     /* SQLite, over the events: "+" keeps the grouping from reading the events in an index's order
      * (a row look-up per event: 20.8 s against 6.1 s for a scan and a sort of 5 M events) */
     const char *plus = !rollup && !hf_db_is_pg(s->db) ? "+" : "";
-    for (int k = 0; k < 7; k++) {
-      int i = order[k];
-      if (!(group & g[i].bit)) continue;
-      hf_buf_printf(&keys, "%s%s%s", keys.len ? ", " : "", plus, g[i].expr);
-      cols[nc] = g[i].col;
-      cols[nc].col = (int)nc;
-      nc++;
-    }
-    /* the three sums after the keys; the mean is computed from two of them */
-    int k = (int)nc;
+    for (size_t i = 0; i < sizeof group_keys / sizeof *group_keys; i++)
+      if (group & group_keys[i].bit) hf_buf_printf(&keys, "%s%s%s", keys.len ? ", " : "", plus, group_keys[i].expr);
+    /* the three sums after the keys (query_cols); the mean is computed from two of them */
     if (rollup) /* the same sums from the rollup, whose rows are events "e" of a dyad and month */
       hf_buf_printf(&sql, "SELECT %s, sum(e.events), sum(e.mentions), sum(e.goldstein)", hf_buf_cstr(&keys));
     else
       hf_buf_printf(&sql, "SELECT %s, count(*), sum(e.mentions), sum(e.goldstein)", hf_buf_cstr(&keys));
-    if (measures & HOOFT_MEASURE_EVENTS) cols[nc++] = (colspec){"events", 'i', k, 0};
-    if (measures & HOOFT_MEASURE_MENTIONS) cols[nc++] = (colspec){"mentions", 'i', k + 1, 0};
-    if (measures & HOOFT_MEASURE_GOLDSTEIN_SUM) cols[nc++] = (colspec){"goldstein_sum", 'g', k + 2, 0};
-    if (measures & HOOFT_MEASURE_GOLDSTEIN_MEAN) cols[nc++] = (colspec){"goldstein_mean", 'M', k + 2, k};
     hf_buf_printf(&sql, " FROM %s e WHERE 1 = 1%s GROUP BY %s%s ORDER BY %s", rollup ? "dyad_months" : "events",
                   hf_buf_cstr(&w.sql), hf_buf_cstr(&keys), rollup ? " HAVING sum(e.events) > 0" : "",
                   hf_buf_cstr(&keys));
