@@ -193,7 +193,7 @@ static long fill_terms(hooft_store *s, int64_t *after, hooft_error *err) {
  * 0, or -1 with err (the store stays at version 4). */
 static int upgrade_pg_4(hooft_store *s, hooft_error *err) {
   if (lock_writer(s, err) < 0) return -1;
-  char version[32];
+  char version[32] = "";
   int rc = 0;
   if (!schema_version(s, version, sizeof version) || strcmp(version, "4") != 0) {
     rc = strcmp(version, SCHEMA_VERSION) == 0 ? 1 : -1; /* upgraded meanwhile by another hooft */
