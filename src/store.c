@@ -736,7 +736,7 @@ static const struct {
   int ignore;          /* rows that are stored already are skipped */
   const char *pg_cols; /* PostgreSQL's columns, where it has more */
 } rowbuf_spec[RB_COUNT] = {
-    [RB_ARTICLES] = {"articles", "id, key, content_hash, url, source, title, date, day, lang, events, ingested", 0},
+    [RB_ARTICLES] = {"articles", "id, key, content_hash, url, source, title, date, day, lang, events, ingested", 0, NULL},
     [RB_SENTENCES] = {"sentences", "id, article_id, sentence, text", 0, "id, article_id, sentence, text, terms"},
     [RB_MENTIONS] = {"mentions",
                      "id, article_id, seq, event_id, day, date, date_end, date_precision, sentence, span_start, span_end, "
@@ -744,12 +744,12 @@ static const struct {
                      "root, quad, goldstein, plover, negated, verb, pattern, rule, attribution, attribution_code, "
                      "attribution_country, certainty, quantities, location_name, location_country, location_lat, "
                      "location_lon, location_feature",
-                     0},
+                     0, NULL},
     /* an event's new sources: the cache knows its stored ones (read when a mention first joins it) */
-    [RB_SOURCES] = {"event_sources", "event_id, source", 0},
-    [RB_EVENTS] = {"events", EVENT_COLS, 0},
-    [RB_EV_UPDATE] = {"hooft_ev_update", EV_UPDATE_COLS, 0},
-    [RB_ROLLUP] = {"hooft_rollup", "source_code, target_code, month, negated, events, mentions, goldstein", 0},
+    [RB_SOURCES] = {"event_sources", "event_id, source", 0, NULL},
+    [RB_EVENTS] = {"events", EVENT_COLS, 0, NULL},
+    [RB_EV_UPDATE] = {"hooft_ev_update", EV_UPDATE_COLS, 0, NULL},
+    [RB_ROLLUP] = {"hooft_rollup", "source_code, target_code, month, negated, events, mentions, goldstein", 0, NULL},
 };
 
 /* The temporary tables, made when the store is opened (one per connection). */
