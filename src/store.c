@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
+#include <nettle/base16.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -517,8 +518,10 @@ static void hash_field(struct sha256_ctx *c, const char *s, size_t n) {
   if (s) sha256_update(c, n, (const uint8_t *)s);
 }
 
+/* Writes n bytes as 2n lower-case hex digits and a NUL (nettle's base16). */
 static void hex(const uint8_t *d, size_t n, char *out) {
-  for (size_t i = 0; i < n; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+  base16_encode_update(out, n, d);
+  out[2 * n] = 0;
 }
 
 /* The lower-cased host of an http(s) URL, without "www."; NULL if none. */
