@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <jansson.h>
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 static long BATCH = 1000; /* hooft ingest's default */
 static long IDLE_FLUSH = HOOFT_INGEST_IDLE_FLUSH; /* flush what is put while the coder keeps us waiting */
 static int REOPEN;         /* HOOFT_BENCH_REOPEN=1: a new connection per batch (nothing cached from the last) */
+static int EXPECT = 1;     /* HOOFT_BENCH_NO_EXPECT: no hooft_store_expect (each put asks for its article alone) */
 /* "YYYY-MM-DD" of the day that many days after 1970-01-01. */
 static void day_text(long days, char buf[11]) {
   time_t t = (time_t)days * 86400;
@@ -39,15 +41,29 @@ typedef struct corpus_article {
   char id[32], date[11], url[64], *text, *lang;
 } corpus_article;
 
-static corpus_article *make_corpus(const gold_pool *p, long n) {
+/* Builds n articles of about 20 gold sentences each, in one language, in the
+ * pool's order. density > 0: sentences with gold events and without are
+ * mixed so that the articles hold about that many gold events per sentence
+ * (each kind taken in the pool's order); 0: every sentence in turn (most hold
+ * an event). */
+static corpus_article *make_corpus(const gold_pool *p, long n, double density) {
   corpus_article *c = calloc((size_t)n, sizeof *c);
-  size_t k = 0;
+  size_t k = 0, kev = 0, knone = 0;
+  long sentences = 0, events = 0;
   for (long a = 0; a < n; a++) {
     const char *lang = p->lang[k % p->n];
     size_t len = 0, cap = 8192;
     char *buf = malloc(cap);
     for (int j = 0; j < 20; j++, k++) {
       size_t i = k % p->n;
+      if (density > 0) { /* the next sentence of the kind that keeps the mix at density */
+        int want_event = (double)events < density * (double)(sentences + 1);
+        size_t *next = want_event ? &kev : &knone;
+        do i = (*next)++ % p->n;
+        while ((p->events[i] > 0) != want_event || strcmp(p->lang[i], lang));
+        sentences++;
+        events += p->events[i] > 0 ? p->events[i] : 0;
+      }
       if (strcmp(p->lang[i], lang)) continue;
       size_t tl = strlen(p->text[i]);
       if (len + tl + 2 > cap) buf = realloc(buf, cap = 2 * (len + tl + 2));
@@ -97,7 +113,21 @@ typedef struct corpus_source {
   long n, next;
   hooft_store *check;
   double t_check; /* seconds in hooft_store_check, on the queue's thread */
+  pthread_mutex_t mu;
+  char **keys; /* under mu: the keys of the articles checked, not announced yet (hooft_store_expect) */
+  size_t nkeys, cap;
 } corpus_source;
+
+/* As hooft ingest: the storing thread announces the keys of the articles coming. */
+static void announce(corpus_source *src, hooft_store *s) {
+  pthread_mutex_lock(&src->mu);
+  for (size_t i = 0; i < src->nkeys; i++) {
+    hooft_store_expect(s, src->keys[i]);
+    free(src->keys[i]);
+  }
+  src->nkeys = 0;
+  pthread_mutex_unlock(&src->mu);
+}
 
 static int corpus_next(void *ud, hooft_article *a, void **tag) {
   corpus_source *src = ud;
@@ -107,14 +137,17 @@ static int corpus_next(void *ud, hooft_article *a, void **tag) {
   hooft_error err;
   double t0 = bench_now();
   if (hooft_store_check(src->check, a, 1, &err) != HOOFT_PUT_NEW) die("check", &err);
+  char *key = hooft_article_key(a, 1, &err);
   src->t_check += bench_now() - t0;
+  pthread_mutex_lock(&src->mu);
+  if (src->nkeys == src->cap && !(src->keys = realloc(src->keys, (src->cap = 2 * src->cap + 64) * sizeof *src->keys)))
+    die("out of memory", NULL);
+  src->keys[src->nkeys++] = key;
+  pthread_mutex_unlock(&src->mu);
   *tag = NULL;
   return 1;
 }
 
-/* Codes and stores the corpus as hooft ingest does: the articles are read, checked and coded on the
- * coding queue's thread while this thread stores them in batches of BATCH. Prints the rate, how much
- * of the ingest the coding thread was busy, the storage work and its phases. */
 /* CPU seconds (user + system) used so far by this process. */
 static double process_cpu(void) {
   struct rusage ru;
@@ -153,12 +186,15 @@ static double local_server_cpu(void) {
   return seen ? total : -1;
 }
 
+/* Codes and stores the corpus as hooft ingest does: the articles are read, checked and coded on the
+ * coding queue's thread while this thread stores them in batches of BATCH. Prints the rate, how much
+ * of the ingest the coding thread was busy, the storage work and its phases. */
 static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
   hooft_error err;
   double cpu0 = process_cpu(), server0 = strstr(url, "postgres") == url ? local_server_cpu() : -1;
   double t0 = bench_now();
   hooft_store *s = hooft_store_open(url, &err);
-  corpus_source src = {c, n, 0, NULL, 0};
+  corpus_source src = {c, n, 0, NULL, 0, PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
   if (!s || !(src.check = hooft_store_open(url, &err))) die(url, &err);
   double t_open = bench_now() - t0;
   double start = bench_now(), t_store = 0, t_wait = 0;
@@ -182,6 +218,7 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
     if (!got) break;
     if (!d) die("code", &err);
     if (done % BATCH == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
+    if (EXPECT) announce(&src, s);
     if (hooft_store_put(s, a, 1, d, &err) < 0) die("put", &err);
     done++;
     unflushed = done % BATCH == 0 ? 0 : unflushed + 1;
@@ -206,6 +243,8 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   hooft_store_profile(s, prof, sizeof prof);
   hooft_store_close(src.check);
   hooft_store_close(s);
+  for (size_t i = 0; i < src.nkeys; i++) free(src.keys[i]);
+  free(src.keys);
   printf("%-10s %ld articles (%ld event mentions -> %lld events) in %.2f s: %.0f articles/s\n", label, n, events,
          (long long)st.events, total, (double)n / total);
   printf("%-10s coding thread busy %.2f s = %.0f%% of the ingest; storage alone (coding idle) %.2f s = %.0f%%\n", "",
@@ -364,6 +403,7 @@ int main(int argc, char **argv) {
   if (getenv("HOOFT_BENCH_BATCH")) BATCH = atol(getenv("HOOFT_BENCH_BATCH"));
   if (getenv("HOOFT_BENCH_IDLE_FLUSH")) IDLE_FLUSH = atol(getenv("HOOFT_BENCH_IDLE_FLUSH"));
   REOPEN = getenv("HOOFT_BENCH_REOPEN") && atoi(getenv("HOOFT_BENCH_REOPEN")) > 0;
+  EXPECT = !getenv("HOOFT_BENCH_NO_EXPECT");
   long narticles = getenv("HOOFT_BENCH_ARTICLES") ? atol(getenv("HOOFT_BENCH_ARTICLES")) : 5000;
   const char *pg = getenv("HOOFT_BENCH_PG") ? getenv("HOOFT_BENCH_PG") : getenv("HOOFT_TEST_PG");
   const char *dict = getenv("HOOFT_DICT") ? getenv("HOOFT_DICT") : HOOFT_SOURCE_DIR "/dict";
@@ -377,10 +417,15 @@ int main(int argc, char **argv) {
     hooft_article a = {"warm", "2024-10-31", p.lang[i], NULL, p.text[i], strlen(p.text[i]), NULL};
     hooft_doc_free(hooft_code(coder, &a, &err));
   }
-  corpus_article *c = make_corpus(&p, narticles);
-  printf("ingest: %ld articles of about 20 gold sentences each (event-dense: most sentences hold an event), "
-         "dates over 2023, 30 hosts, batches of %ld\n",
-         narticles, BATCH);
+  double density = getenv("HOOFT_BENCH_DENSITY") ? atof(getenv("HOOFT_BENCH_DENSITY")) : 0;
+  corpus_article *c = make_corpus(&p, narticles, density);
+  if (density > 0)
+    printf("ingest: %ld articles of about 20 gold sentences each, mixed to %.2f gold events per sentence, ", narticles,
+           density);
+  else
+    printf("ingest: %ld articles of about 20 gold sentences each (event-dense: most sentences hold an event), ",
+           narticles);
+  printf("dates over 2023, 30 hosts, batches of %ld\n", BATCH);
   char dir[] = "/tmp/hooft-store-bench.XXXXXX";
   if (!mkdtemp(dir)) die("mkdtemp", NULL);
   char sqlite_url[128];

@@ -92,6 +92,18 @@ typedef enum hooft_put_result {
  * -1 with err filled (a store error). Needs no batch. */
 int hooft_store_check(hooft_store *s, const hooft_article *a, int id_given, hooft_error *err);
 
+/* The key article a is stored under (see above): its id when id_given, else
+ * "sha256:" of URL and text. Returns it (caller frees), or NULL with err
+ * filled when the article cannot be stored (a bad date). Needs no store. */
+char *hooft_article_key(const hooft_article *a, int id_given, hooft_error *err);
+
+/* Announces that an article with this key (hooft_article_key) is to be put
+ * soon: on PostgreSQL, the first put in a batch that needs to know whether
+ * its article is stored asks for every announced key at once, instead of a
+ * round trip per article. Optional (a put of an article not announced asks
+ * for it alone); does nothing on SQLite. Copies key. */
+void hooft_store_expect(hooft_store *s, const char *key);
+
 /* Stores article a with its coded events (doc, from hooft_code(a)), inside a
  * batch, replacing the article's old events if its content changed, and files
  * every event mention (with the attribution, certainty, resolved date and

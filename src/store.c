@@ -411,6 +411,8 @@ void hooft_store_close(hooft_store *s) {
   cache_free(s->cache);
   rows_free(s);
   hf_buf_free(&s->terms);
+  hf_map_free(&s->expected);
+  hf_arena_free(&s->expected_arena);
   free(s->absent_key);
   for (int i = 0; i < ST_COUNT; i++)
     if (s->st[i]) s->db->ops->finalize(s->st[i]);
@@ -549,31 +551,45 @@ static char *url_host(const char *url) {
   return h;
 }
 
+/* The key of article a (malloc'ed): its id, or "sha256:" of URL and text. */
+static char *article_key(const hooft_article *a, int id_given) {
+  if (id_given && a->id && *a->id) return hf_xstrdup(a->id);
+  uint8_t d[SHA256_DIGEST_SIZE];
+  struct sha256_ctx c;
+  sha256_init(&c);
+  hash_field(&c, a->url, a->url ? strlen(a->url) : 0);
+  hash_field(&c, a->text ? a->text : "", a->text ? a->text_len : 0);
+  sha256_digest(&c, sizeof d, d);
+  char *key = hf_xmalloc(8 + 2 * sizeof d);
+  memcpy(key, "sha256:", 7);
+  hex(d, sizeof d, key + 7);
+  return key;
+}
+
+/* Checks a's date; returns it as yyyymmdd (0 if none), or -1 with err. */
+static int article_day(const hooft_article *a, hooft_error *err) {
+  if (!a->date || !*a->date) return 0;
+  int day = hf_parse_date(a->date, strlen(a->date));
+  if (!day) {
+    hf_error(err, "%s: bad date '%s' (want YYYY-MM-DD)", a->id ? a->id : "article", a->date);
+    return -1;
+  }
+  return day;
+}
+
+char *hooft_article_key(const hooft_article *a, int id_given, hooft_error *err) {
+  return article_day(a, err) < 0 ? NULL : article_key(a, id_given);
+}
+
 /* Works out the key, content hash, source and day of article a. */
 static int identify(const hooft_article *a, int id_given, ident *id, hooft_error *err) {
   memset(id, 0, sizeof *id);
   const char *text = a->text ? a->text : "";
   size_t tlen = a->text ? a->text_len : 0;
-  if (a->date && *a->date) {
-    id->day = hf_parse_date(a->date, strlen(a->date));
-    if (!id->day) {
-      hf_error(err, "%s: bad date '%s' (want YYYY-MM-DD)", a->id ? a->id : "article", a->date);
-      return -1;
-    }
-  }
+  if ((id->day = article_day(a, err)) < 0) return -1;
+  id->key = article_key(a, id_given);
   uint8_t d[SHA256_DIGEST_SIZE];
   struct sha256_ctx c;
-  if (id_given && a->id && *a->id) {
-    id->key = hf_xstrdup(a->id);
-  } else {
-    sha256_init(&c);
-    hash_field(&c, a->url, a->url ? strlen(a->url) : 0);
-    hash_field(&c, text, tlen);
-    sha256_digest(&c, sizeof d, d);
-    id->key = hf_xmalloc(8 + 2 * sizeof d);
-    memcpy(id->key, "sha256:", 7);
-    hex(d, sizeof d, id->key + 7);
-  }
   sha256_init(&c);
   const char *fields[5] = {id->key, a->date, a->lang, a->title, a->url};
   for (int i = 0; i < 5; i++) hash_field(&c, fields[i], fields[i] ? strlen(fields[i]) : 0);
@@ -610,6 +626,97 @@ static int lookup(hooft_store *s, const char *key, int64_t *art, char hash[65], 
   return got;
 }
 
+/* ---- Expected articles (PostgreSQL) ------------------------------------------- */
+
+/* What the store holds for a key hooft_store_expect announced: looked up with
+ * every other key not known yet in one query, at the first put that needs
+ * one, inside the batch (under the writer lock, so that nothing but this
+ * connection changes it before the batch ends). Each answer serves one put;
+ * the answers go at the next begin (the keys not put stay, to be asked again). */
+enum { EX_UNKNOWN, EX_ABSENT, EX_STORED, EX_USED };
+typedef struct expected {
+  int state;
+  int64_t art;
+  char hash[65];
+} expected;
+
+/* The most keys waiting for their put (more are ignored: their puts ask the store one by one). */
+#define EXPECT_MAX 100000
+
+void hooft_store_expect(hooft_store *s, const char *key) {
+  if (!s || !key || !hf_db_is_pg(s->db)) return; /* SQLite's look-ups cost no round trip */
+  expected *e = hf_map_get(&s->expected, key);
+  if (!e) {
+    if (s->expected.count >= EXPECT_MAX) return;
+    e = hf_arena_alloc(&s->expected_arena, sizeof *e);
+    hf_map_put(&s->expected, hf_arena_strdup(&s->expected_arena, key), e);
+  }
+  e->state = EX_UNKNOWN;
+}
+
+/* At a batch's begin: forgets the answers, keeps the keys not put yet. */
+static void expected_reset(hooft_store *s) {
+  if (!s->expected.count) return;
+  hf_map old = s->expected;
+  hf_arena old_arena = s->expected_arena;
+  memset(&s->expected, 0, sizeof s->expected);
+  memset(&s->expected_arena, 0, sizeof s->expected_arena);
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.slots[i].key && ((expected *)old.slots[i].value)->state != EX_USED)
+      hooft_store_expect(s, old.slots[i].key);
+  hf_map_free(&old);
+  hf_arena_free(&old_arena);
+}
+
+/* Looks up every expected key not known yet, in one query. */
+static int expected_fetch(hooft_store *s, hooft_error *err) {
+  hf_buf keys = {0}; /* a PostgreSQL array literal: {"k1","k2"} */
+  for (size_t i = 0; i < s->expected.cap; i++) {
+    expected *e = s->expected.slots[i].value;
+    if (!s->expected.slots[i].key || e->state != EX_UNKNOWN) continue;
+    e->state = EX_ABSENT; /* unless the store has it (below) */
+    hf_buf_puts(&keys, keys.len ? ",\"" : "{\"");
+    for (const char *k = s->expected.slots[i].key; *k; k++) {
+      if (*k == '"' || *k == '\\') hf_buf_putc(&keys, '\\');
+      hf_buf_putc(&keys, *k);
+    }
+    hf_buf_putc(&keys, '"');
+  }
+  hf_buf_puts(&keys, keys.len ? "}" : "{}");
+  const hf_db_ops *o = s->db->ops;
+  hf_stmt *st = o->prepare(s->db, "SELECT key, id, content_hash FROM articles WHERE key = ANY(?::text[])", 0, err);
+  hf_val p[] = {hf_text(hf_buf_cstr(&keys))};
+  int got = !st || o->query(st, p, 1, err) < 0 ? -1 : 0;
+  while (got == 0 && (got = o->next(st, err)) == 1) {
+    expected *e = hf_map_get(&s->expected, o->col_text(st, 0));
+    if (e) {
+      e->state = EX_STORED;
+      e->art = o->col_int(st, 1);
+      const char *h = o->col_text(st, 2);
+      snprintf(e->hash, sizeof e->hash, "%s", h ? h : "");
+    }
+    got = 0;
+  }
+  if (st) o->finalize(st);
+  hf_buf_free(&keys);
+  return got < 0 ? -1 : 0;
+}
+
+/* The store's answer for key if it was expected: 1 stored (its id and hash),
+ * 0 absent, -1 a store error; -2 not expected (ask the store). */
+static int expected_lookup(hooft_store *s, const char *key, int64_t *art, char hash[65], hooft_error *err) {
+  expected *e = s->expected.count ? hf_map_get(&s->expected, key) : NULL;
+  if (!e || e->state == EX_USED) return -2;
+  if (e->state == EX_UNKNOWN && expected_fetch(s, err) < 0) return -1;
+  int stored = e->state == EX_STORED;
+  if (stored) {
+    *art = e->art;
+    memcpy(hash, e->hash, 65);
+  }
+  e->state = EX_USED;
+  return stored;
+}
+
 /* The key and hash of a new article put in the open batch and not flushed yet (defined below). */
 static int pending_lookup(hooft_store *s, const char *key, int64_t *art, char hash[65]);
 
@@ -643,6 +750,7 @@ int hooft_store_begin(hooft_store *s, hooft_error *err) {
   if (lock_writer(s, err) < 0) return -1;
   s->in_batch = 1;
   s->batch_seq++;
+  expected_reset(s);
   int64_t a, e;
   if (query_int(s, "SELECT max(id) FROM articles", NULL, 0, &a, err) < 0 ||
       query_int(s, "SELECT max(id) FROM events", NULL, 0, &e, err) < 0) {
@@ -2211,7 +2319,7 @@ static int put_article(hooft_store *s, const hooft_article *a, int id_given, con
   }
   if (rc == 0 && s->absent_key && s->absent_batch == s->batch_seq && !strcmp(s->absent_key, id.key))
     result = 0; /* hooft_store_check just found it absent */
-  else if (rc == 0)
+  else if (rc == 0 && (result = expected_lookup(s, id.key, &art, old_hash, err)) == -2)
     result = lookup(s, id.key, &art, old_hash, err);
   free(s->absent_key); /* used once: once put, the key is pending or stored */
   s->absent_key = NULL;

@@ -69,6 +69,8 @@ struct hooft_store {
   struct hf_evcache *cache;         /* the articles the open batch put, their events, written at flush */
   struct hf_rowbuf *rows;           /* the rows a flush writes */
   hf_buf terms;                     /* PostgreSQL: a sentence's terms, while it is queued */
+  hf_map expected;                  /* PostgreSQL: key -> what the store holds (hooft_store_expect) */
+  hf_arena expected_arena;
   hf_stmt *st[ST_COUNT];
 };
 

@@ -335,6 +335,67 @@ static void test_key_without_id(void **state) {
   assert_int_equal(stats(s).articles, 2);
 }
 
+/* An article's key: its id when given, else the hash of URL and text; none for a bad date. */
+static void test_article_key(void **state) {
+  (void)state;
+  hooft_article a = art("feed-1", "2024-03-10", "https://nos.nl/1", "Russia attacked Ukraine.");
+  hooft_error err;
+  char *k = hooft_article_key(&a, 1, &err);
+  assert_string_equal(k, "feed-1");
+  free(k);
+  k = hooft_article_key(&a, 0, &err);
+  assert_int_equal(strlen(k), 7 + 64);
+  assert_memory_equal(k, "sha256:", 7);
+  a.id = "elsewhere";
+  char *k2 = hooft_article_key(&a, 0, &err);
+  assert_string_equal(k, k2); /* the id does not count then */
+  free(k);
+  free(k2);
+  a.date = "2024-02-30";
+  assert_null(hooft_article_key(&a, 1, &err));
+  assert_non_null(strstr(err.message, "bad date '2024-02-30'"));
+}
+
+/* Keys announced with hooft_store_expect (PostgreSQL looks them up a batch at
+ * a time; SQLite ignores them) give the same answers as puts that ask one by
+ * one: new, unchanged, replaced, an article put twice in a batch, one that
+ * another connection stored between two batches, keys with the characters of
+ * PostgreSQL's array syntax. */
+static void test_expect(void **state) {
+  hooft_store *s = *state;
+  hooft_event e = ev("RUS", "UKR", "190", "19", 1);
+  hooft_error err;
+  const char *odd = "a\"b\\c,{d} e";
+  hooft_article a = art("x1", "2024-03-10", NULL, "one"), b = art(odd, "2024-03-11", NULL, "two"),
+                c = art("x3", "2024-03-12", NULL, "three");
+  hooft_store_expect(s, "x1");
+  hooft_store_expect(s, odd);
+  hooft_store_expect(s, "x3"); /* looked up (absent) with the others in the first batch, put in the second */
+  hooft_store_expect(s, "never-put");
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &a, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &b, 1, &e, 1, &err), HOOFT_PUT_NEW);
+  assert_int_equal(hooft_store_put_events(s, &b, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED); /* twice in a batch */
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  /* another connection stores c between the batches */
+  hooft_store *other = hooft_store_open(url, &err);
+  assert_non_null(other);
+  assert_int_equal(put(other, c, &e, 1), HOOFT_PUT_NEW);
+  hooft_store_close(other);
+  hooft_article a2 = art("x1", "2024-03-10", NULL, "one, updated");
+  hooft_store_expect(s, "x1");
+  hooft_store_expect(s, odd);
+  assert_int_equal(hooft_store_begin(s, &err), 0);
+  assert_int_equal(hooft_store_put_events(s, &c, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_put_events(s, &b, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, &e, 1, &err), HOOFT_PUT_REPLACED);
+  assert_int_equal(hooft_store_put_events(s, &a2, 1, &e, 1, &err), HOOFT_PUT_UNCHANGED);
+  assert_int_equal(hooft_store_commit(s, &err), 0);
+  hooft_store_stats st = stats(s);
+  assert_int_equal(st.articles, 3);
+  assert_int_equal(st.mentions, 3);
+}
+
 /* hooft_store_check before a put (as hooft ingest does): the put trusts a
  * "not stored" only for that key, once, in the same batch. */
 static void test_check_then_put(void **state) {
@@ -845,6 +906,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_new_unchanged_replaced, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_search_batches, setup, teardown),
       cmocka_unit_test_setup_teardown(test_version_4, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_article_key, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_expect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_invalid_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_without_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rollback_keeps_nothing, setup, teardown),
