@@ -636,6 +636,7 @@ static int lookup(hooft_store *s, const char *key, int64_t *art, char hash[65], 
 enum { EX_UNKNOWN, EX_ABSENT, EX_STORED, EX_USED };
 typedef struct expected {
   int state;
+  int batches; /* begins it has lived through without its put */
   int64_t art;
   char hash[65];
 } expected;
@@ -654,16 +655,22 @@ void hooft_store_expect(hooft_store *s, const char *key) {
   e->state = EX_UNKNOWN;
 }
 
-/* At a batch's begin: forgets the answers, keeps the keys not put yet. */
+/* At a batch's begin: forgets the answers, keeps the keys not put yet (for
+ * two more batches: an article announced but never put, one that could not
+ * be stored say, is not asked for again and again). */
 static void expected_reset(hooft_store *s) {
   if (!s->expected.count) return;
   hf_map old = s->expected;
   hf_arena old_arena = s->expected_arena;
   memset(&s->expected, 0, sizeof s->expected);
   memset(&s->expected_arena, 0, sizeof s->expected_arena);
-  for (size_t i = 0; i < old.cap; i++)
-    if (old.slots[i].key && ((expected *)old.slots[i].value)->state != EX_USED)
-      hooft_store_expect(s, old.slots[i].key);
+  for (size_t i = 0; i < old.cap; i++) {
+    const expected *e = old.slots[i].value;
+    if (!old.slots[i].key || e->state == EX_USED || e->batches >= 2) continue;
+    hooft_store_expect(s, old.slots[i].key);
+    expected *kept = hf_map_get(&s->expected, old.slots[i].key);
+    if (kept) kept->batches = e->batches + 1;
+  }
   hf_map_free(&old);
   hf_arena_free(&old_arena);
 }
