@@ -89,8 +89,6 @@ int main(int argc, char **argv) {
   long s2, e2, a2;
   hooft_coder_set_claims(c, 0);
   double without_claims = run(c, &p, target, buf, &s2, &e2, &a2);
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
   printf("dictionaries: %zu actor phrases, %zu role phrases, %zu patterns, %zu places\n",
          hooft_coder_count(c, "actors"), hooft_coder_count(c, "roles"), hooft_coder_count(c, "patterns"),
          hooft_coder_count(c, "places"));
@@ -101,7 +99,7 @@ int main(int argc, char **argv) {
   printf("events:       %ld\n", events);
   printf("throughput:   %.0f sentences/s on one core with claims, %.0f without (claims keep %.0f%%)\n",
          with_claims, without_claims, 100.0 * with_claims / without_claims);
-  printf("peak memory:  %.1f MB resident\n", (double)ru.ru_maxrss / 1024.0);
+  printf("peak memory:  %.1f MB resident\n", bench_peak_mb());
   hooft_coder_free(c);
   gold_pool_free(&p);
   free(buf);

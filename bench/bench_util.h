@@ -1,5 +1,5 @@
 /* bench_util.h: what every benchmark measures with: a monotonic clock, the peak resident
- * memory of the process, and a comparison for sorting run times (medians). */
+ * memory and CPU time of the process, and a comparison for sorting run times (medians). */
 #ifndef HOOFT_BENCH_UTIL_H
 #define HOOFT_BENCH_UTIL_H
 
@@ -18,6 +18,14 @@ static inline double bench_peak_mb(void) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   return (double)ru.ru_maxrss / 1024.0;
+}
+
+/* CPU seconds (user + system) the process has used so far, all its threads. */
+static inline double bench_cpu_s(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+         (double)ru.ru_stime.tv_usec / 1e6;
 }
 
 /* qsort comparison of doubles, ascending. */

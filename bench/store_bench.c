@@ -5,7 +5,6 @@
 #include <dirent.h>
 #include <jansson.h>
 #include <libpq-fe.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,21 +112,8 @@ typedef struct corpus_source {
   long n, next;
   hooft_store *check;
   double t_check; /* seconds in hooft_store_check, on the queue's thread */
-  pthread_mutex_t mu;
-  char **keys; /* under mu: the keys of the articles checked, not announced yet (hooft_store_expect) */
-  size_t nkeys, cap;
+  hooft_store *store; /* the storing thread's, told the keys coming unless HOOFT_BENCH_NO_EXPECT */
 } corpus_source;
-
-/* As hooft ingest: the storing thread announces the keys of the articles coming. */
-static void announce(corpus_source *src, hooft_store *s) {
-  pthread_mutex_lock(&src->mu);
-  for (size_t i = 0; i < src->nkeys; i++) {
-    hooft_store_expect(s, src->keys[i]);
-    free(src->keys[i]);
-  }
-  src->nkeys = 0;
-  pthread_mutex_unlock(&src->mu);
-}
 
 static int corpus_next(void *ud, hooft_article *a, void **tag) {
   corpus_source *src = ud;
@@ -137,23 +123,14 @@ static int corpus_next(void *ud, hooft_article *a, void **tag) {
   hooft_error err;
   double t0 = bench_now();
   if (hooft_store_check(src->check, a, 1, &err) != HOOFT_PUT_NEW) die("check", &err);
-  char *key = hooft_article_key(a, 1, &err);
+  if (EXPECT) { /* as hooft ingest */
+    char *key = hooft_article_key(a, 1, &err);
+    hooft_store_expect(src->store, key);
+    free(key);
+  }
   src->t_check += bench_now() - t0;
-  pthread_mutex_lock(&src->mu);
-  if (src->nkeys == src->cap && !(src->keys = realloc(src->keys, (src->cap = 2 * src->cap + 64) * sizeof *src->keys)))
-    die("out of memory", NULL);
-  src->keys[src->nkeys++] = key;
-  pthread_mutex_unlock(&src->mu);
   *tag = NULL;
   return 1;
-}
-
-/* CPU seconds (user + system) used so far by this process. */
-static double process_cpu(void) {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-         (double)ru.ru_stime.tv_usec / 1e6;
 }
 
 /* CPU seconds used so far by the processes of a PostgreSQL server on this
@@ -191,10 +168,10 @@ static double local_server_cpu(void) {
  * of the ingest the coding thread was busy, the storage work and its phases. */
 static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, const char *url, const char *label) {
   hooft_error err;
-  double cpu0 = process_cpu(), server0 = strstr(url, "postgres") == url ? local_server_cpu() : -1;
+  double cpu0 = bench_cpu_s(), server0 = strstr(url, "postgres") == url ? local_server_cpu() : -1;
   double t0 = bench_now();
   hooft_store *s = hooft_store_open(url, &err);
-  corpus_source src = {c, n, 0, NULL, 0, PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+  corpus_source src = {c, n, 0, NULL, 0, s};
   if (!s || !(src.check = hooft_store_open(url, &err))) die(url, &err);
   double t_open = bench_now() - t0;
   double start = bench_now(), t_store = 0, t_wait = 0;
@@ -218,7 +195,6 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
     if (!got) break;
     if (!d) die("code", &err);
     if (done % BATCH == 0 && hooft_store_begin(s, &err) < 0) die("begin", &err);
-    if (EXPECT) announce(&src, s);
     if (hooft_store_put(s, a, 1, d, &err) < 0) die("put", &err);
     done++;
     unflushed = done % BATCH == 0 ? 0 : unflushed + 1;
@@ -236,15 +212,13 @@ static void bench_ingest(hooft_coder *coder, const corpus_article *c, long n, co
   }
   double total = bench_now() - start, t_code = hooft_queue_busy(q);
   hooft_queue_free(q);
-  double cpu = process_cpu() - cpu0, server = server0 >= 0 ? local_server_cpu() - server0 : -1;
+  double cpu = bench_cpu_s() - cpu0, server = server0 >= 0 ? local_server_cpu() - server0 : -1;
   hooft_store_stats st;
   if (hooft_store_stats_get(s, &st, &err) < 0) die("stats", &err);
   char prof[512];
   hooft_store_profile(s, prof, sizeof prof);
   hooft_store_close(src.check);
   hooft_store_close(s);
-  for (size_t i = 0; i < src.nkeys; i++) free(src.keys[i]);
-  free(src.keys);
   printf("%-10s %ld articles (%ld event mentions -> %lld events) in %.2f s: %.0f articles/s\n", label, n, events,
          (long long)st.events, total, (double)n / total);
   printf("%-10s coding thread busy %.2f s = %.0f%% of the ingest; storage alone (coding idle) %.2f s = %.0f%%\n", "",

@@ -1,6 +1,5 @@
 /* ingest.c: 'hooft ingest': codes articles and stores them in the event store, one transaction per batch. */
 #include <getopt.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,21 +49,8 @@ typedef struct source {
   long unchanged;
   int failed;
   atomic_int stop; /* set by the storing thread when it gives up */
-  pthread_mutex_t mu;
-  HF_VEC(char *) keys; /* under mu: the keys of the articles sent to be coded, for hooft_store_expect */
+  hooft_store *store; /* the storing thread's: told the keys of the articles coming (hooft_store_expect) */
 } source;
-
-/* The storing thread announces the keys of the articles coming to the store
- * (PostgreSQL then looks them up a batch at a time). */
-static void announce(source *src, hooft_store *s) {
-  pthread_mutex_lock(&src->mu);
-  for (size_t i = 0; i < src->keys.n; i++) {
-    hooft_store_expect(s, src->keys.v[i]);
-    free(src->keys.v[i]);
-  }
-  src->keys.n = 0;
-  pthread_mutex_unlock(&src->mu);
-}
 
 /* The next slot of the ring of origins (its message from an earlier turn freed). */
 static origin *next_origin(source *src) {
@@ -120,11 +106,8 @@ static int next_article(void *ud, hooft_article *a, void **tag) {
       continue;
     }
     char *key = hooft_article_key(a, id_given, &err); /* the check accepted its date */
-    if (key) {
-      pthread_mutex_lock(&src->mu);
-      HF_VEC_PUSH(src->keys, key);
-      pthread_mutex_unlock(&src->mu);
-    }
+    hooft_store_expect(src->store, key); /* PostgreSQL then looks the batch's articles up at once */
+    free(key);
     origin *o = next_origin(src);
     o->path = src->path;
     o->line = hooft_reader_line(src->r);
@@ -164,7 +147,7 @@ static void report_skip(const origin *o, const char *message, long *skipped) {
 /* Stores the queue's articles in order as they are coded, a transaction per
  * batch. Returns EXIT_OK, EXIT_BAD_INPUT (records skipped: printed) or
  * EXIT_STORE (printed; the open batch must be rolled back). */
-static int store_all(hooft_queue *q, source *src, hooft_store *s, long batch, tally *t, long *skipped) {
+static int store_all(hooft_queue *q, hooft_store *s, long batch, tally *t, long *skipped) {
   hooft_doc *d;
   const hooft_article *a;
   void *tag;
@@ -181,7 +164,6 @@ static int store_all(hooft_queue *q, source *src, hooft_store *s, long batch, ta
     }
     if (hooft_queue_pop(q, &d, &a, &tag, &err) <= 0) break;
     const origin *o = tag;
-    announce(src, s);
     int put = a && d ? hooft_store_put(s, a, o->id_given, d, &err) : HOOFT_PUT_INVALID;
     hooft_doc_free(d);
     if (put == HOOFT_PUT_INVALID) { /* unreadable, not coded, or not storable: nothing stored, the batch goes on */
@@ -271,24 +253,20 @@ int cmd_ingest(int argc, char **argv) {
   /* the queue holds a batch (a bound on memory for larger ones): while a batch is written, the thread
    * codes the next one */
   size_t depth = batch < HOOFT_INGEST_QUEUE_MAX ? (size_t)batch : HOOFT_INGEST_QUEUE_MAX;
-  source src = {.check = check, .paths = argv + optind, .npaths = argc - optind, .fmt = fmt, .date = date,
+  source src = {.check = check, .store = s, .paths = argv + optind, .npaths = argc - optind, .fmt = fmt, .date = date,
                 .lang = lang, .norigins = depth + 2};
   atomic_init(&src.stop, 0);
-  pthread_mutex_init(&src.mu, NULL);
   src.origins = hf_xcalloc(src.norigins, sizeof *src.origins);
   hooft_queue *q = hooft_queue_new(c, depth, next_article, &src, &err);
   tally t = {0};
   long skipped = 0;
-  int rc = q ? store_all(q, &src, s, batch, &t, &skipped) : EXIT_STORE;
+  int rc = q ? store_all(q, s, batch, &t, &skipped) : EXIT_STORE;
   if (!q) fprintf(stderr, "hooft ingest: %s\n", err.message);
   atomic_store(&src.stop, 1);
   hooft_queue_free(q); /* after a store error: waits for the article being read or coded */
   hooft_reader_free(src.r);
   for (size_t i = 0; i < src.norigins; i++) free(src.origins[i].message);
   free(src.origins);
-  for (size_t i = 0; i < src.keys.n; i++) free(src.keys.v[i]);
-  free(src.keys.v);
-  pthread_mutex_destroy(&src.mu);
   hooft_store_close(check);
   t.unchanged += src.unchanged;
   if (src.failed) rc = EXIT_STORE;

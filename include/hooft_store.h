@@ -101,7 +101,9 @@ char *hooft_article_key(const hooft_article *a, int id_given, hooft_error *err);
  * soon: on PostgreSQL, the first put in a batch that needs to know whether
  * its article is stored asks for every announced key at once, instead of a
  * round trip per article. Optional (a put of an article not announced asks
- * for it alone); does nothing on SQLite. Copies key. */
+ * for it alone); does nothing on SQLite. Unlike the other calls on a store,
+ * it may come from any thread, also while another uses the store (hooft
+ * ingest announces from its coding thread). Copies key. */
 void hooft_store_expect(hooft_store *s, const char *key);
 
 /* Stores article a with its coded events (doc, from hooft_code(a)), inside a

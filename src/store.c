@@ -374,6 +374,7 @@ static hooft_store *store_open(const char *url, int existing, hooft_error *err) 
   hooft_store *s = hf_xcalloc(1, sizeof *s);
   s->db = db;
   s->others = -1;
+  pthread_mutex_init(&s->inbox_mu, NULL);
   char version[32];
   if (existing && !schema_version(s, version, sizeof version)) {
     /* the URL as shown: a password becomes *** */
@@ -413,6 +414,9 @@ void hooft_store_close(hooft_store *s) {
   hf_buf_free(&s->terms);
   hf_map_free(&s->expected);
   hf_arena_free(&s->expected_arena);
+  for (size_t i = 0; i < s->inbox.n; i++) free(s->inbox.v[i]);
+  free(s->inbox.v);
+  pthread_mutex_destroy(&s->inbox_mu);
   free(s->absent_key);
   for (int i = 0; i < ST_COUNT; i++)
     if (s->st[i]) s->db->ops->finalize(s->st[i]);
@@ -626,6 +630,21 @@ static int lookup(hooft_store *s, const char *key, int64_t *art, char hash[65], 
   return got;
 }
 
+/* PostgreSQL array literals, sent as one text parameter: elements are appended
+ * from "{", the caller closes with '}'. */
+/* Appends s as an element of a PostgreSQL array literal: quoted, with " and \ escaped. */
+static void array_text(hf_buf *b, const char *s) {
+  hf_buf_putc(b, b->len ? ',' : '{');
+  hf_buf_putc(b, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') hf_buf_putc(b, '\\');
+    hf_buf_putc(b, *s);
+  }
+  hf_buf_putc(b, '"');
+}
+
+static void array_int(hf_buf *b, long long v) { hf_buf_printf(b, "%c%lld", b->len ? ',' : '{', v); }
+
 /* ---- Expected articles (PostgreSQL) ------------------------------------------- */
 
 /* What the store holds for a key hooft_store_expect announced: looked up with
@@ -646,6 +665,13 @@ typedef struct expected {
 
 void hooft_store_expect(hooft_store *s, const char *key) {
   if (!s || !key || !hf_db_is_pg(s->db)) return; /* SQLite's look-ups cost no round trip */
+  pthread_mutex_lock(&s->inbox_mu);
+  if (s->inbox.n < EXPECT_MAX) HF_VEC_PUSH(s->inbox, hf_xstrdup(key));
+  pthread_mutex_unlock(&s->inbox_mu);
+}
+
+/* Files key among the expected ones, as not looked up yet. */
+static void expect_key(hooft_store *s, const char *key) {
   expected *e = hf_map_get(&s->expected, key);
   if (!e) {
     if (s->expected.count >= EXPECT_MAX) return;
@@ -653,6 +679,17 @@ void hooft_store_expect(hooft_store *s, const char *key) {
     hf_map_put(&s->expected, hf_arena_strdup(&s->expected_arena, key), e);
   }
   e->state = EX_UNKNOWN;
+}
+
+/* Takes the keys announced since the last time (on the thread that uses the store). */
+static void expected_take(hooft_store *s) {
+  pthread_mutex_lock(&s->inbox_mu);
+  for (size_t i = 0; i < s->inbox.n; i++) {
+    expect_key(s, s->inbox.v[i]);
+    free(s->inbox.v[i]);
+  }
+  s->inbox.n = 0;
+  pthread_mutex_unlock(&s->inbox_mu);
 }
 
 /* At a batch's begin: forgets the answers, keeps the keys not put yet (for
@@ -667,7 +704,7 @@ static void expected_reset(hooft_store *s) {
   for (size_t i = 0; i < old.cap; i++) {
     const expected *e = old.slots[i].value;
     if (!old.slots[i].key || e->state == EX_USED || e->batches >= 2) continue;
-    hooft_store_expect(s, old.slots[i].key);
+    expect_key(s, old.slots[i].key);
     expected *kept = hf_map_get(&s->expected, old.slots[i].key);
     if (kept) kept->batches = e->batches + 1;
   }
@@ -682,12 +719,7 @@ static int expected_fetch(hooft_store *s, hooft_error *err) {
     expected *e = s->expected.slots[i].value;
     if (!s->expected.slots[i].key || e->state != EX_UNKNOWN) continue;
     e->state = EX_ABSENT; /* unless the store has it (below) */
-    hf_buf_puts(&keys, keys.len ? ",\"" : "{\"");
-    for (const char *k = s->expected.slots[i].key; *k; k++) {
-      if (*k == '"' || *k == '\\') hf_buf_putc(&keys, '\\');
-      hf_buf_putc(&keys, *k);
-    }
-    hf_buf_putc(&keys, '"');
+    array_text(&keys, s->expected.slots[i].key);
   }
   hf_buf_puts(&keys, keys.len ? "}" : "{}");
   const hf_db_ops *o = s->db->ops;
@@ -712,6 +744,7 @@ static int expected_fetch(hooft_store *s, hooft_error *err) {
 /* The store's answer for key if it was expected: 1 stored (its id and hash),
  * 0 absent, -1 a store error; -2 not expected (ask the store). */
 static int expected_lookup(hooft_store *s, const char *key, int64_t *art, char hash[65], hooft_error *err) {
+  expected_take(s);
   expected *e = s->expected.count ? hf_map_get(&s->expected, key) : NULL;
   if (!e || e->state == EX_USED) return -2;
   if (e->state == EX_UNKNOWN && expected_fetch(s, err) < 0) return -1;
@@ -1516,19 +1549,6 @@ typedef struct gday {
   evgroup *g;
   long lo, hi;
 } gday;
-
-/* Appends s as an element of a PostgreSQL array literal: quoted, with " and \ escaped. */
-static void array_text(hf_buf *b, const char *s) {
-  hf_buf_putc(b, b->len ? ',' : '{');
-  hf_buf_putc(b, '"');
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\') hf_buf_putc(b, '\\');
-    hf_buf_putc(b, *s);
-  }
-  hf_buf_putc(b, '"');
-}
-
-static void array_int(hf_buf *b, long long v) { hf_buf_printf(b, "%c%lld", b->len ? ',' : '{', v); }
 
 /* PostgreSQL: the candidates of many (group, days) ranges in one query (the
  * ranges as arrays, unnested; a lateral join looks each up in events_key):

@@ -2,6 +2,8 @@
 #ifndef HOOFT_STORE_INTERNAL_H
 #define HOOFT_STORE_INTERNAL_H
 
+#include <pthread.h>
+
 #include "store_db.h"
 #include "util.h"
 
@@ -71,6 +73,8 @@ struct hooft_store {
   hf_buf terms;                     /* PostgreSQL: a sentence's terms, while it is queued */
   hf_map expected;                  /* PostgreSQL: key -> what the store holds (hooft_store_expect) */
   hf_arena expected_arena;
+  pthread_mutex_t inbox_mu;         /* hooft_store_expect's keys from any thread, taken into expected */
+  HF_VEC(char *) inbox;             /* by the thread that uses the store (under inbox_mu) */
   hf_stmt *st[ST_COUNT];
 };
 
